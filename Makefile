@@ -1,0 +1,52 @@
+# Two commands for people (README "Quick start"): `make lab` and `make test`.
+# Everything else here is for maintainers.
+
+PYTHON ?= python3.11
+VENV   := .venv
+BIN    := $(VENV)/bin
+COURSE := $(VENV)/.course-installed
+TESTS  := $(VENV)/.tests-installed
+CHROMIUM ?= /usr/bin/chromium
+
+.PHONY: lab test install images navigation notebooks clean
+
+lab: $(COURSE)  ## set up, then open the course in JupyterLab
+	$(BIN)/jupyter lab notebooks/00-index.ipynb
+
+test: $(TESTS)  ## set up, then run every test
+	@test -x "$(CHROMIUM)" || { \
+	  echo ""; \
+	  echo "NOTE: Chromium is missing, so the browser tests will be skipped here."; \
+	  echo "      Install it with:  sudo apt-get install chromium   (CI requires it)"; \
+	  echo ""; }
+	$(BIN)/python -m pytest --nbval --nbval-current-env -p no:cacheprovider tests notebooks
+
+install: $(COURSE)
+
+$(BIN)/python:
+	@command -v $(PYTHON) >/dev/null || { echo "$(PYTHON) not found: the course needs Python 3.11 (make PYTHON=/path/to/python3.11)"; exit 1; }
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(COURSE): requirements.txt pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -r requirements.txt --editable .
+	touch $@
+
+$(TESTS): requirements-test.txt $(COURSE)
+	$(BIN)/python -m pip install --quiet -r requirements-test.txt
+	touch $@
+
+images: $(COURSE)  ## redraw the diagrams in images/
+	$(BIN)/python -m helpers.diagrams
+
+navigation: $(COURSE)  ## regenerate notebook navigation and the README contents
+	$(BIN)/python -m helpers.navigation
+
+notebooks: $(COURSE)  ## re-execute every notebook in place, top to bottom, fresh kernel
+	for notebook in notebooks/*.ipynb; do \
+	  $(BIN)/jupyter nbconvert --to notebook --execute --inplace --ExecutePreprocessor.timeout=300 "$$notebook" || exit 1; \
+	done
+	$(BIN)/python -m helpers.navigation
+
+clean:
+	rm -rf $(VENV) test-artifacts

@@ -1,0 +1,145 @@
+"""Diagrams drawn by code into images/: run `python -m helpers.diagrams` (or `make images`) to redraw them all."""
+
+import sys
+from pathlib import Path
+
+from matplotlib.figure import Figure
+from matplotlib.patches import Circle, FancyArrowPatch, FancyBboxPatch
+
+from .style import COURSE_RC, ROLE_COLORS
+
+IMAGES = Path(__file__).resolve().parent.parent / "images"
+FONT = COURSE_RC["font.size"]
+
+
+def _canvas(width, height):
+    fig = Figure(figsize=(width, height), dpi=100)
+    ax = fig.add_axes((0, 0, 1, 1))
+    ax.set(xlim=(0, width), ylim=(0, height), aspect="equal")
+    ax.axis("off")
+    return fig, ax
+
+
+def _box(ax, x, y, text, color="white", width=1.8, height=0.8, fontsize=FONT):
+    # A white card under a translucent colour keeps the box opaque over any arrow behind it.
+    ax.add_patch(FancyBboxPatch((x - width / 2, y - height / 2), width, height, boxstyle="round,pad=0.05",
+                                facecolor="white", edgecolor="none"))
+    ax.add_patch(FancyBboxPatch((x - width / 2, y - height / 2), width, height, boxstyle="round,pad=0.05",
+                                facecolor=color, edgecolor="black", linewidth=1.5))
+    ax.text(x, y, text, ha="center", va="center", fontsize=fontsize)
+
+
+def _op(ax, x, y, symbol):
+    ax.add_patch(Circle((x, y), 0.3, facecolor="white", edgecolor="black", linewidth=1.5))
+    ax.text(x, y, symbol, ha="center", va="center", fontsize=FONT + 4)
+
+
+def _arrow(ax, start, end, color="black", text=None, text_offset=(0, 0.2), **kwargs):
+    ax.add_patch(FancyArrowPatch(start, end, arrowstyle="-|>", mutation_scale=18, color=color, linewidth=2,
+                                 shrinkA=0, shrinkB=0, **kwargs))
+    if text:
+        mid = ((start[0] + end[0]) / 2 + text_offset[0], (start[1] + end[1]) / 2 + text_offset[1])
+        ax.text(*mid, text, ha="center", va="bottom", fontsize=FONT - 1, color=color)
+
+
+def draw_gate():
+    """The one pattern: concat(h_prev, x_t) -> linear (W, b) -> sigmoid -> g, which multiplies v element-wise."""
+    fig, ax = _canvas(12, 4)
+    _box(ax, 0.9, 2.9, "h_prev", ROLE_COLORS["old"] + "40", width=1.4)
+    _box(ax, 0.9, 1.1, "x_t", "#dddddd", width=1.4)
+    _box(ax, 3.1, 2.0, "concat\n[h_prev, x_t]", width=2.0, height=1.1)
+    _arrow(ax, (1.6, 2.9), (2.1, 2.2))
+    _arrow(ax, (1.6, 1.1), (2.1, 1.8))
+    _box(ax, 5.6, 2.0, "linear\nz = [.] @ W + b", width=2.2, height=1.1)
+    _arrow(ax, (4.1, 2.0), (4.5, 2.0))
+    _box(ax, 7.9, 2.0, "sigmoid", ROLE_COLORS["gate"] + "60", width=1.6)
+    _arrow(ax, (6.7, 2.0), (7.1, 2.0))
+    _op(ax, 10.0, 2.0, "⊙")
+    _arrow(ax, (8.7, 2.0), (9.7, 2.0), color=ROLE_COLORS["gate"], text="g in (0, 1)")
+    _box(ax, 10.0, 3.5, "v", ROLE_COLORS["old"] + "40", width=1.0, height=0.6)
+    _arrow(ax, (10.0, 3.2), (10.0, 2.3))
+    _arrow(ax, (10.3, 2.0), (11.7, 2.0), color=ROLE_COLORS["result"], text="g ⊙ v", text_offset=(0, 0.15))
+    ax.text(6.0, 0.35, "forget, input, output, update, reset and GLU gates are all this one pattern",
+            ha="center", va="center", fontsize=FONT - 1, style="italic")
+    return fig
+
+
+def draw_gated_rnn_cell():
+    """Seed 001's gated RNN: s_t = (1 - g) ⊙ s_prev + g ⊙ tanh(concat(s_prev, x_t) @ W_s + b_s)."""
+    fig, ax = _canvas(12, 5.5)
+    state_y = 4.6
+    ax.text(0.2, state_y + 0.35, "s_prev", fontsize=FONT, color=ROLE_COLORS["old"])
+    _op(ax, 6.0, state_y, "⊙")
+    _arrow(ax, (0.2, state_y), (5.7, state_y), color=ROLE_COLORS["old"])
+    _op(ax, 9.0, state_y, "+")
+    _arrow(ax, (6.3, state_y), (8.7, state_y), color=ROLE_COLORS["old"], text="(1 - g) ⊙ s_prev")
+    _arrow(ax, (9.3, state_y), (11.8, state_y), color=ROLE_COLORS["result"], text="s_t")
+    _box(ax, 1.4, 0.7, "x_t", "#dddddd", width=1.2, height=0.7)
+    _box(ax, 3.0, 2.0, "concat\n[s_prev, x_t]", width=2.0, height=1.1)
+    _arrow(ax, (1.4, state_y), (2.6, 2.6), color=ROLE_COLORS["old"])
+    _arrow(ax, (2.0, 0.7), (2.6, 1.4))
+    _box(ax, 6.0, 2.8, "gate\nsigmoid(. @ W_g + b_g)", ROLE_COLORS["gate"] + "60", width=3.2, height=1.0,
+         fontsize=FONT - 1)
+    _box(ax, 6.0, 1.0, "candidate\ntanh(. @ W_s + b_s)", ROLE_COLORS["new"] + "50", width=3.2, height=1.0,
+         fontsize=FONT - 1)
+    _arrow(ax, (4.0, 2.2), (4.4, 2.7))
+    _arrow(ax, (4.0, 1.8), (4.4, 1.1))
+    _box(ax, 6.0, 3.85, "1 - g", width=1.0, height=0.5, fontsize=FONT - 1)
+    _arrow(ax, (6.0, 3.3), (6.0, 3.6), color=ROLE_COLORS["gate"])
+    _arrow(ax, (6.0, 4.1), (6.0, state_y - 0.3), color=ROLE_COLORS["gate"])
+    _op(ax, 9.0, 1.0, "⊙")
+    _arrow(ax, (7.6, 1.0), (8.7, 1.0), color=ROLE_COLORS["new"], text="s_tilde")
+    _arrow(ax, (7.6, 2.8), (9.0, 1.3), color=ROLE_COLORS["gate"], text="g", text_offset=(0.25, 0.0))
+    _arrow(ax, (9.0, 1.3 + 0.0), (9.0, state_y - 0.3), color=ROLE_COLORS["new"], text="g ⊙ s_tilde",
+           text_offset=(1.1, 0.5))
+    return fig
+
+
+COURSE_MAP = [
+    # (label, x, y, colour role)
+    ("01 the gate\nlinear + sigmoid", 1.6, 3.0, "gate"),
+    ("02 gated RNN", 4.6, 4.6, "old"),
+    ("03-06 LSTM\nforget, input,\noutput, full cell", 7.8, 4.6, "old"),
+    ("07 GRU\nupdate, reset", 7.8, 2.7, "old"),
+    ("08 GLU family\nno recurrence", 4.6, 1.2, "other"),
+    ("09 gradients\nthrough time", 11.0, 4.6, "result"),
+    ("10 long-memory\nlab", 11.0, 2.7, "result"),
+]
+COURSE_LINKS = [(0, 1), (1, 2), (1, 3), (0, 4), (2, 3), (2, 5), (3, 5), (5, 6)]
+MAP_BOX = (2.6, 1.25)
+
+
+def _edge_point(centre, towards, size=MAP_BOX, pad=0.12):
+    """Where the line from a box's centre towards another point leaves the box."""
+    dx, dy = towards[0] - centre[0], towards[1] - centre[1]
+    scale = min((size[0] / 2 + pad) / abs(dx) if dx else float("inf"),
+                (size[1] / 2 + pad) / abs(dy) if dy else float("inf"))
+    return centre[0] + scale * dx, centre[1] + scale * dy
+
+
+def draw_course_map():
+    """How the notebooks compose: one gate pattern, built into every architecture, then tested by gradients."""
+    fig, ax = _canvas(12.6, 5.8)
+    for start, end in COURSE_LINKS:
+        a, b = COURSE_MAP[start][1:3], COURSE_MAP[end][1:3]
+        _arrow(ax, _edge_point(a, b), _edge_point(b, a), color="gray")
+    for label, x, y, role in COURSE_MAP:
+        _box(ax, x, y, label, ROLE_COLORS[role] + "40", *MAP_BOX, fontsize=FONT - 1)
+    return fig
+
+
+DIAGRAMS = {"gate.png": draw_gate, "gated_rnn_cell.png": draw_gated_rnn_cell, "course_map.png": draw_course_map}
+
+
+def write_all(folder=IMAGES):
+    """Draw every diagram into `folder`; the PNGs carry no timestamp, so redrawing an unchanged one changes nothing."""
+    folder = Path(folder)
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, draw in DIAGRAMS.items():
+        draw().savefig(folder / name, metadata={"Software": None})
+    return sorted(folder / name for name in DIAGRAMS)
+
+
+if __name__ == "__main__":
+    for path in write_all(*sys.argv[1:]):
+        print(path)

@@ -1,0 +1,88 @@
+"""Figures for notebook 02: keep or overwrite each coordinate, how long a kept state lasts, plain against gated."""
+
+import numpy as np
+
+from .memory import half_life, retention
+from .sliders import explore, gate_slider, value_slider
+from .style import ROLE_COLORS, new_figure
+from .validate import Shapes, as_gate_values
+
+
+def plot_keep_overwrite(s_prev, s_tilde, g):
+    """Per coordinate: the old state, the candidate, and the blend s_t = (1 - g) * s_prev + g * s_tilde."""
+    shapes = Shapes(B=1)
+    s_prev = shapes.check("s_prev", s_prev, ("B", "H"))[0]
+    s_tilde = shapes.check("s_tilde", s_tilde, ("B", "H"))[0]
+    g = as_gate_values("g", shapes.check("g", g, ("B", "H")))[0]
+    s_t = (1 - g) * s_prev + g * s_tilde
+    fig, ax = new_figure(width=10, height=4.5)
+    k = np.arange(len(g))
+    width = 0.27
+    ax.bar(k - width, s_prev, width, color=ROLE_COLORS["old"], label="old state s_prev")
+    ax.bar(k, s_tilde, width, color=ROLE_COLORS["new"], label="candidate s_tilde")
+    ax.bar(k + width, s_t, width, color=ROLE_COLORS["result"], label="new state s_t")
+    ax.axhline(0, color="black", linewidth=1)
+    top = max(np.abs(np.concatenate([s_prev, s_tilde])).max(), 1e-9) * 1.15
+    for i, gi in enumerate(g):
+        verdict = "keep" if gi == 0 else "overwrite" if gi == 1 else "blend"
+        ax.text(i, top * 1.5, f"g = {gi:.2f}\n{verdict}", ha="center", va="top", fontsize=13)
+    ax.set(ylim=(-top * 1.3, top * 1.55), xticks=k, xticklabels=[f"coord {i + 1}" for i in k],
+           title="s_t = (1 - g) * s_prev + g * s_tilde")
+    ax.legend(loc="lower left", frameon=False, ncols=3, fontsize=12)
+    return fig
+
+
+def plot_half_life(g, steps=60):
+    """How much of a state survives t steps of a gated RNN whose gate stays at g: (1 - g) ** t, half-life marked."""
+    g = float(as_gate_values("g", g))
+    t = np.arange(steps + 1)
+    fig, ax = new_figure(width=9, height=4)
+    ax.plot(t, retention(1 - g, t), color=ROLE_COLORS["old"], label="(1 - g) ** t")
+    ax.axhline(0.5, color="gray", linestyle="--", linewidth=1.5)
+    life = half_life(1 - g)
+    if np.isfinite(life) and life <= steps:
+        ax.axvline(life, color=ROLE_COLORS["gate"], linestyle="--", linewidth=2)
+    summary = "kept for ever" if np.isinf(life) else f"half-life {life:.1f} steps"
+    ax.set(title=f"gate g = {g:.2f}: {summary}", xlabel="steps t after writing", ylabel="fraction left",
+           ylim=(-0.03, 1.05), xlim=(0, steps))
+    return fig
+
+
+def plot_plain_vs_gated(s0, plain_states, gated_states):
+    """Every coordinate of the state over time, starting from the memory s0: the plain RNN loses it, the gated keeps it."""
+    shapes = Shapes(B=1)
+    s0 = shapes.check("s0", s0, ("B", "H"))
+    plain = shapes.check("plain_states", plain_states, ("B", "T", "H"))
+    gated = shapes.check("gated_states", gated_states, ("B", "T", "H"))
+    t = np.arange(plain.shape[1] + 1)
+    fig, axes = new_figure(ncols=2, width=12, height=4, sharey=True)
+    for ax, states, name in zip(axes, (plain, gated), ("plain RNN", "gated RNN")):
+        trace = np.concatenate([s0, states[0]], axis=0)
+        for k in range(trace.shape[1]):
+            ax.plot(t, trace[:, k], label=f"coord {k + 1}")
+            ax.axhline(s0[0, k], color=ax.lines[-1].get_color(), linestyle=":", linewidth=1.5)
+        ax.set(title=f"{name}: the state from memory s_0", xlabel="time step t")
+    axes[0].set_ylabel("state (dotted: s_0)")
+    axes[1].legend(loc="lower right", frameon=False, ncols=3, fontsize=12)
+    return fig
+
+
+def keep_overwrite_explorer(s_prev, s_tilde):
+    """One slider per coordinate of the gate g: 0 keeps the old state, 1 overwrites it with the candidate."""
+    size = np.shape(s_prev)[-1]
+
+    def draw(**gates):
+        return plot_keep_overwrite(s_prev, s_tilde, [[gates[f"g_{k + 1}"] for k in range(size)]])
+
+    return explore(draw, **{f"g_{k + 1}": gate_slider(f"g_{k + 1}", 0.5) for k in range(size)})
+
+
+def half_life_explorer(steps=60):
+    """Slide the gate value g and read the half-life of whatever the state holds."""
+    return explore(lambda g: plot_half_life(g, steps), g=gate_slider("gate g", 0.1))
+
+
+def plain_vs_gated_explorer(s0, plain_states, run_gated):
+    """A slider for the gate bias b_g: `run_gated(b_g)` returns the gated states to set against the plain RNN's."""
+    return explore(lambda b_g: plot_plain_vs_gated(s0, plain_states, run_gated(b_g)),
+                   b_g=value_slider("gate bias b_g", -3.0, -6.0, 6.0, step=0.25))

@@ -1,0 +1,117 @@
+"""Generated navigation: each notebook's footer, the index's contents and the README's, all from one repository slug.
+
+Run `python -m helpers.navigation` (or `make navigation`) after adding or renaming a notebook, or after a fork
+changes REPOSITORY; `--check` only reports what is stale. Safe to re-run: it rewrites marked parts and nothing else.
+"""
+
+import re
+import sys
+from pathlib import Path
+
+import nbformat
+
+# The one line a fork changes: the GitHub "owner/name" that Binder builds the course from.
+REPOSITORY = "gates-course/gates"
+BRANCH = "main"
+
+ROOT = Path(__file__).resolve().parent.parent
+NOTEBOOKS = ROOT / "notebooks"
+INDEX = "00-index.ipynb"
+BINDER_BADGE = "https://mybinder.org/badge_logo.svg"
+README_MARKS = {"binder": ("<!-- binder:start -->", "<!-- binder:end -->"),
+                "contents": ("<!-- contents:start -->", "<!-- contents:end -->")}
+
+
+def binder_url(notebook=INDEX):
+    """A Binder link that builds this repository and opens `notebook` in JupyterLab."""
+    return f"https://mybinder.org/v2/gh/{REPOSITORY}/{BRANCH}?urlpath=lab/tree/notebooks/{notebook}"
+
+
+def binder_badge(notebook=INDEX):
+    return f"[![Open in Binder]({BINDER_BADGE})]({binder_url(notebook)})"
+
+
+def title_and_summary(notebook):
+    """The first heading of a notebook (without "# ") and the italic line under it."""
+    first = notebook.cells[0].source.splitlines()
+    summary = next((line.strip("*_ ") for line in first[1:] if re.fullmatch(r"\s*[*_].+[*_]\s*", line)), "")
+    return first[0].lstrip("# ").strip(), summary
+
+
+def read_course(folder=NOTEBOOKS):
+    """[(file name, notebook)] for every notebook of the course, in reading order."""
+    return [(path.name, nbformat.read(path, as_version=4)) for path in sorted(Path(folder).glob("[0-9][0-9]-*.ipynb"))]
+
+
+def footer(names, position, titles):
+    """The last cell of a notebook: previous, index, next, and a Binder badge for this notebook."""
+    links = []
+    if position > 0:
+        links.append(f"← [{titles[position - 1]}]({names[position - 1]})")
+    if names[position] != INDEX:
+        links.append(f"[Index]({INDEX})")
+    if position + 1 < len(names):
+        links.append(f"[{titles[position + 1]}]({names[position + 1]}) →")
+    return "---\n" + " · ".join(links) + f"\n\n{binder_badge(names[position])}"
+
+
+def contents_table(course, prefix=""):
+    """A markdown table of every notebook with its summary and a Binder badge."""
+    rows = ["| notebook | you will be able to | run it |", "| --- | --- | --- |"]
+    for name, notebook in course:
+        title, summary = title_and_summary(notebook)
+        rows.append(f"| [{title}]({prefix}{name}) | {summary} | {binder_badge(name)} |")
+    return "\n".join(rows)
+
+
+def _tagged(notebook, tag):
+    return [cell for cell in notebook.cells if tag in cell.get("metadata", {}).get("tags", [])]
+
+
+def update_notebooks(course):
+    """Rewrite every notebook's `navigation` cell and the index's `contents` cell; return the names changed."""
+    names = [name for name, _ in course]
+    titles = [title_and_summary(notebook)[0] for _, notebook in course]
+    changed = []
+    for position, (name, notebook) in enumerate(course):
+        wanted = {"navigation": footer(names, position, titles), "contents": contents_table(course)}
+        for tag, text in wanted.items():
+            for cell in _tagged(notebook, tag):
+                if cell.source != text:
+                    cell.source = text
+                    changed.append(name)
+    return sorted(set(changed))
+
+
+def updated_readme(text, course):
+    """The README with its marked Binder badge and contents table regenerated."""
+    parts = {"binder": binder_badge(), "contents": contents_table(course, prefix="notebooks/")}
+    for key, (start, end) in README_MARKS.items():
+        pattern = re.compile(re.escape(start) + ".*?" + re.escape(end), re.DOTALL)
+        if not pattern.search(text):
+            raise ValueError(f"README.md: expected the markers {start} ... {end}, found none")
+        text = pattern.sub(lambda _: f"{start}\n{parts[key]}\n{end}", text)
+    return text
+
+
+def main(argv=()):
+    check = "--check" in argv
+    course = read_course()
+    stale = update_notebooks(course)
+    readme = ROOT / "README.md"
+    new_readme = updated_readme(readme.read_text(), course)
+    if new_readme != readme.read_text():
+        stale.append("README.md")
+    if check:
+        print("navigation is stale in: " + ", ".join(stale) if stale else "navigation is up to date")
+        return 1 if stale else 0
+    for name, notebook in course:
+        if name in stale:
+            nbformat.write(notebook, NOTEBOOKS / name)
+    readme.write_text(new_readme)
+    print("rewrote: " + ", ".join(stale) if stale else "nothing to rewrite")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

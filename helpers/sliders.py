@@ -1,0 +1,22 @@
+"""Slider plumbing shared by every explorer: one look for gate sliders, one way to wire them to a figure."""
+
+from ipywidgets import FloatSlider, Layout, interact
+
+SLIDER_LAYOUT = {"width": "30em"}
+
+
+def value_slider(description, value, low, high, step=0.01):
+    """A slider that redraws when released (figures take a moment), wide enough to read on a projector."""
+    return FloatSlider(value=value, min=low, max=high, step=step, description=description,
+                       continuous_update=False, readout_format=".2f",
+                       style={"description_width": "8em"}, layout=Layout(**SLIDER_LAYOUT))
+
+
+def gate_slider(description, value=0.5):
+    """A slider for a gate value: it can only be set between 0 and 1."""
+    return value_slider(description, value, 0.0, 1.0)
+
+
+def explore(figure_function, **sliders):
+    """Show `figure_function`'s figure under its sliders; moving one redraws the figure."""
+    return interact(figure_function, **sliders)

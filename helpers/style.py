@@ -1,0 +1,54 @@
+"""One figure style for the whole course: large type for a projector and a colour-blind-safe palette."""
+
+import matplotlib as mpl
+from matplotlib.figure import Figure
+
+# Okabe and Ito's palette, distinguishable with every common colour-vision deficiency.
+COLORS = {
+    "blue": "#0072B2",
+    "orange": "#E69F00",
+    "green": "#009E73",
+    "vermillion": "#D55E00",
+    "sky": "#56B4E9",
+    "purple": "#CC79A7",
+    "yellow": "#F0E442",
+    "black": "#000000",
+}
+# What each quantity is drawn in, everywhere in the course.
+ROLE_COLORS = {
+    "old": COLORS["blue"],         # the previous state s_prev, c_prev
+    "new": COLORS["vermillion"],   # the candidate s_tilde, c_tilde
+    "gate": COLORS["orange"],      # a gate value
+    "result": COLORS["green"],     # the updated state
+    "other": COLORS["purple"],
+}
+
+COURSE_RC = {
+    "figure.dpi": 80,
+    "figure.figsize": (9.0, 4.0),
+    "figure.facecolor": "white",
+    "font.size": 14,
+    "axes.titlesize": 16,
+    "axes.labelsize": 15,
+    "xtick.labelsize": 13,
+    "ytick.labelsize": 13,
+    "legend.fontsize": 13,
+    "lines.linewidth": 2.5,
+    "axes.grid": True,
+    "grid.alpha": 0.3,
+    "axes.spines.top": False,
+    "axes.spines.right": False,
+    "axes.prop_cycle": mpl.cycler(color=list(COLORS.values())),
+    "savefig.bbox": "tight",
+}
+
+
+def use_course_style():
+    """Apply the course style to every figure drawn after this call (the first cell of each notebook)."""
+    mpl.rcParams.update(COURSE_RC)
+
+
+def new_figure(ncols=1, nrows=1, width=9.0, height=4.0, **kwargs):
+    """A pyplot-free Figure and its axes: a figure function returns it, and Jupyter shows it once."""
+    fig = Figure(figsize=(width, height), layout="constrained")
+    return fig, fig.subplots(nrows, ncols, squeeze=True, **kwargs)

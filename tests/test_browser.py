@@ -1,0 +1,155 @@
+"""Run every notebook in a real JupyterLab + Chromium, check outputs, and move every slider.
+
+Run:  .venv/bin/python -m pytest tests/test_browser.py -v -s
+Env:  GATES_NOTEBOOK_DIR (default <repo>/notebooks), GATES_CHROMIUM (default /usr/bin/chromium),
+      GATES_REQUIRE_BROWSER=1 turns a missing browser into a failure instead of a skip (CI).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+# Import the helper module by path so this works under any pytest --import-mode.
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import browser_support as bs  # noqa: E402
+
+REPO = Path(__file__).resolve().parents[1]
+NOTEBOOK_DIR = Path(os.environ.get("GATES_NOTEBOOK_DIR", REPO / "notebooks")).resolve()
+NOTEBOOKS = sorted(NOTEBOOK_DIR.glob("*.ipynb"))
+ARTIFACTS = REPO / "test-artifacts"
+CHROMIUM = os.environ.get("GATES_CHROMIUM", "/usr/bin/chromium")
+
+
+def _code_sources(path: Path) -> list[str]:
+    """Sources of the notebook's code cells, in order (to name cells in failure messages)."""
+    cells = json.loads(path.read_text(encoding="utf-8"))["cells"]
+    return ["".join(c["source"]) if isinstance(c["source"], list) else c["source"]
+            for c in cells if c["cell_type"] == "code"]
+
+
+def _expected_images(path: Path, sources: list[str]) -> int:
+    """Figures the browser must show: as many as the saved outputs hold, at least 1 if the code plots."""
+    cells = json.loads(path.read_text(encoding="utf-8"))["cells"]
+    saved = sum(any(k.startswith("image/") for k in out.get("data", {}))
+                for c in cells for out in c.get("outputs", []))
+    plots = any(re.search(r"%matplotlib|\bplt\.|\bFigure\(", s) for s in sources)
+    return max(saved, int(plots))
+
+
+def _describe(index: int, sources: list[str], extra: str = "") -> str:
+    """One failure line: code cell number, its first lines, and optionally the output text."""
+    src = sources[index] if index < len(sources) else "?"
+    head = "\n      ".join(src.strip().splitlines()[:4])
+    tail = "\n      -> " + extra.strip().splitlines()[-1] if extra.strip() else ""
+    return f"  code cell {index + 1}:\n      {head}{tail}"
+
+
+@pytest.fixture(scope="module")
+def playwright_api():
+    """Import playwright and check Chromium; skip (or fail when required) if either is missing."""
+    problem = None
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError as exc:
+        problem = f"the playwright Python package cannot be imported ({exc})"
+    if problem is None and not Path(CHROMIUM).exists():
+        problem = f"Chromium not found at {CHROMIUM} (set GATES_CHROMIUM to another path)"
+    if problem:
+        hint = ("Browser tests need Debian's Chromium: `sudo apt-get install chromium` (Debian/Ubuntu) "
+                "and the playwright package from the dev requirements; CI requires them.")
+        if os.environ.get("GATES_REQUIRE_BROWSER") == "1":
+            pytest.fail(f"GATES_REQUIRE_BROWSER=1 but {problem}. {hint}", pytrace=False)
+        pytest.skip(f"{problem}. {hint}")
+    with sync_playwright() as pw:
+        yield pw
+
+
+@pytest.fixture(scope="module")
+def lab_server(playwright_api, tmp_path_factory):
+    """A JupyterLab server on a free port serving a temporary copy of the notebooks."""
+    # Depends on playwright_api so a skipped run never starts a server.
+    server = bs.LabServer(NOTEBOOK_DIR, tmp_path_factory.mktemp("jupyterlab"))
+    try:
+        server.wait_ready()
+        yield server
+    finally:
+        server.stop()
+
+
+@pytest.fixture(scope="module")
+def browser(playwright_api):
+    """Headless Debian Chromium (playwright's own browser download is not used)."""
+    chromium = playwright_api.chromium.launch(executable_path=CHROMIUM, headless=True,
+                                              args=bs.CHROMIUM_ARGS)
+    yield chromium
+    chromium.close()
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("notebook", NOTEBOOKS, ids=[nb.name for nb in NOTEBOOKS])
+def test_notebook_in_jupyterlab(notebook: Path, browser, lab_server, record_property):
+    """Run All in JupyterLab, no exceptions, figures render, every slider redraws its figure."""
+    started = time.monotonic()
+    sources = _code_sources(notebook)
+    page = browser.new_page(viewport={"width": 1400, "height": 1000})
+    shot = ARTIFACTS / f"{notebook.stem}.png"
+    shot.unlink(missing_ok=True)  # never leave a stale screenshot from an earlier run
+    try:
+        # ?reset drops the saved workspace, so tabs of earlier notebooks are not restored.
+        page.goto(f"{lab_server.base}/lab/tree/{notebook.name}?reset&token={lab_server.token}")
+        bs.wait_kernel_idle(page)
+        if any(s.strip() for s in sources):
+            bs.run_all(page)
+        run_secs = time.monotonic() - started
+
+        cells = bs.cell_report(page)
+        assert len(cells) == len(sources), f"DOM shows {len(cells)} code cells, file has {len(sources)}"
+        errors = [_describe(i, sources, t) for i, c in enumerate(cells) for t in c["stderr"] if bs.is_exception(t)]
+        assert not errors, f"{notebook.name}: cells raised exceptions:\n" + "\n".join(errors)
+        # Run All stops at the first exception, so unexecuted cells also reveal one.
+        skipped = [_describe(i, sources) for i, c in enumerate(cells)
+                   if sources[i].strip() and not c["prompt"].strip("[]: ").isdigit()]
+        assert not skipped, f"{notebook.name}: cells did not run:\n" + "\n".join(skipped)
+        warnings = [_describe(i, sources, t) for i, c in enumerate(cells) for t in c["stderr"]
+                    if not bs.is_exception(t)]
+        if warnings:  # plain stderr (e.g. a DeprecationWarning) is reported, not failed
+            print(f"\n{notebook.name}: stderr output (not failing):\n" + "\n".join(warnings))
+
+        expected = _expected_images(notebook, sources)
+        shown = bs.count_images(page, expected)
+        assert shown >= expected, f"{notebook.name}: expected at least {expected} figure(s), JupyterLab shows {shown}"
+
+        boxes = bs.tag_sliders(page)
+        problems = [f"  slider {i + 1}: {why}" for i, box in enumerate(boxes)
+                    if (why := bs.move_slider(page, i, box))]
+        moved = len(boxes) - len(problems)
+        record_property("sliders_moved", moved)  # lands in --junitxml reports
+        print(f"\n{notebook.name}: {moved}/{len(boxes)} sliders moved, "
+              f"run {run_secs:.1f}s, total {time.monotonic() - started:.1f}s")
+        bs.full_screenshot(page, shot)
+
+        # Stricter than "at least one moved": every slider must redraw its figure.
+        assert not problems, (f"{notebook.name}: {len(problems)} of {len(boxes)} sliders did not redraw "
+                              "their figure:\n" + "\n".join(problems))
+        # A slider callback that raises shows its traceback inside the interact box.
+        after = [_describe(i, sources, t) for i, c in enumerate(bs.cell_report(page))
+                 for t in c["stderr"] if bs.is_exception(t)]
+        assert not after, f"{notebook.name}: exceptions after moving sliders:\n" + "\n".join(after)
+    finally:
+        if not shot.exists():  # failed early: still keep a picture for debugging
+            try:
+                bs.full_screenshot(page, shot)
+            except Exception as exc:  # the original failure matters more
+                print(f"screenshot failed: {exc}")
+        page.close()
+        try:
+            lab_server.shutdown_sessions(notebook.name)
+        except OSError:  # server gone; teardown will report it
+            pass
