@@ -50,7 +50,7 @@ class Shapes:
         for dim, size in zip(spec, array.shape):
             wanted = self.size_of(dim)
             if wanted is not None and size != wanted:
-                origin = "" if isinstance(dim, int) else f" ({dim} = {wanted}, set by {self.bound_by[dim]})"
+                origin = "" if isinstance(dim, int) else f" ({dim} = {wanted}, set by {self.source_of(dim)})"
                 raise ValueError(f"{name}: expected shape {expected}{origin}, got shape {array.shape}")
         for dim, size in zip(spec, array.shape):
             if isinstance(dim, str) and "+" not in dim and dim not in self.sizes:
@@ -63,6 +63,11 @@ class Shapes:
             return dim
         parts = [self.sizes.get(part) for part in dim.split("+")]
         return None if None in parts else sum(parts)
+
+    def source_of(self, dim):
+        """Which arguments fixed the size of a dimension, e.g. "s_prev and x_t" for H+D."""
+        sources = dict.fromkeys(self.bound_by[part] for part in dim.split("+"))
+        return " and ".join(sources)
 
     def describe(self, spec):
         """A shape spec written with the sizes known so far, e.g. (B=2, H+D=7)."""

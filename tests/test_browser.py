@@ -113,14 +113,16 @@ def test_notebook_in_jupyterlab(notebook: Path, browser, lab_server, record_prop
         assert len(cells) == len(sources), f"DOM shows {len(cells)} code cells, file has {len(sources)}"
         errors = [_describe(i, sources, t) for i, c in enumerate(cells) for t in c["stderr"] if bs.is_exception(t)]
         assert not errors, f"{notebook.name}: cells raised exceptions:\n" + "\n".join(errors)
-        # Run All stops at the first exception, so unexecuted cells also reveal one.
-        skipped = [_describe(i, sources) for i, c in enumerate(cells)
-                   if sources[i].strip() and not c["prompt"].strip("[]: ").isdigit()]
-        assert not skipped, f"{notebook.name}: cells did not run:\n" + "\n".join(skipped)
         warnings = [_describe(i, sources, t) for i, c in enumerate(cells) for t in c["stderr"]
                     if not bs.is_exception(t)]
         if warnings:  # plain stderr (e.g. a DeprecationWarning) is reported, not failed
             print(f"\n{notebook.name}: stderr output (not failing):\n" + "\n".join(warnings))
+        # Run All stops at the first failing cell, so unexecuted cells reveal an error even
+        # when its text was not recognised above (e.g. SystemExit).
+        skipped = [_describe(i, sources) for i, c in enumerate(cells)
+                   if sources[i].strip() and not c["prompt"].strip("[]: ").isdigit()]
+        assert not skipped, (f"{notebook.name}: cells did not run (Run All stops after a failing cell):\n"
+                             + "\n".join(skipped))
 
         expected = _expected_images(notebook, sources)
         shown = bs.count_images(page, expected)

@@ -1,0 +1,30 @@
+"""Shared fixtures: optional dependencies that CI requires, and the course's notebooks."""
+
+import importlib
+import os
+
+import pytest
+
+from notebook_tools import NOTEBOOK_PATHS
+
+
+def require_or_skip(module, flag, how_to_get):
+    """Import `module`; if it is missing, fail when env var `flag` is 1 (as in CI), else skip saying how to get it."""
+    try:
+        return importlib.import_module(module)
+    except ImportError:
+        message = f"{module} is not installed: {how_to_get}"
+        if os.environ.get(flag) == "1":
+            pytest.fail(f"{message} ({flag}=1 makes it required)")
+        pytest.skip(message)
+
+
+@pytest.fixture(scope="session")
+def torch():
+    """PyTorch, the independent reference for the cells; never a requirement of the course itself."""
+    return require_or_skip("torch", "GATES_REQUIRE_TORCH", "pip install torch==2.13.0 (CI installs it)")
+
+
+@pytest.fixture(params=NOTEBOOK_PATHS, ids=[path.name for path in NOTEBOOK_PATHS])
+def notebook_path(request):
+    return request.param

@@ -1,0 +1,115 @@
+"""The bad-input table: every wrong call raises ValueError naming the argument, what was expected and what came."""
+
+import numpy as np
+import pytest
+
+from helpers.activations import sigmoid, sigmoid_grad, tanh, tanh_grad
+from helpers.gate import gate, gate_backward, gate_forward
+from helpers.gate_figures import gate_explorer, plot_gate, plot_sigmoid_slope
+from helpers.gated_rnn_figures import plot_half_life, plot_keep_overwrite, plot_plain_vs_gated
+from helpers.gradcheck import numerical_gradient, relative_error
+from helpers.linear import concat, linear_backward, linear_forward
+from helpers.memory import half_life, retention
+from helpers.rnn import (gated_rnn_backward, gated_rnn_forward, gated_rnn_step_backward, gated_rnn_step_forward,
+                         init_rnn_params, rnn_backward, rnn_forward, rnn_step_backward, rnn_step_forward)
+
+H, D, B = 3, 4, 2
+rng = np.random.default_rng(0)
+PARAMS = init_rnn_params(rng, D, H)
+X, S = rng.normal(size=(B, D)), rng.normal(size=(B, H))
+XS = rng.normal(size=(B, 5, D))
+W, b = rng.normal(size=(H + D, H)), np.zeros(H)
+NAN_X = X.copy()
+NAN_X[1, 2] = np.nan
+_, GATE_CACHE = gate_forward((S, X), W, b)
+_, RNN_CACHE = rnn_step_forward(X, S, PARAMS)
+_, GATED_CACHE = gated_rnn_step_forward(X, S, PARAMS)
+_, RNN_CACHES = rnn_forward(XS, S, PARAMS)
+_, GATED_CACHES = gated_rnn_forward(XS, S, PARAMS)
+
+
+def without(params, name):
+    return {k: v for k, v in params.items() if k != name}
+
+
+def replaced(params, name, value):
+    return {**params, name: value}
+
+
+# (what is wrong, the call, words the message must contain: the argument, what was expected, what came)
+BAD_CALLS = [
+    ("sigmoid of NaN", lambda: sigmoid(np.array([0.0, np.nan])), ["z", "finite", "nan", "(1,)"]),
+    ("sigmoid of a string", lambda: sigmoid("1.0"), ["z", "real numbers", "<U3"]),
+    ("sigmoid of booleans", lambda: sigmoid(np.array([True])), ["z", "real numbers", "bool"]),
+    ("tanh of infinity", lambda: tanh(np.inf), ["z", "finite", "inf"]),
+    ("sigmoid_grad of complex", lambda: sigmoid_grad(1j), ["z", "real numbers", "complex128"]),
+    ("tanh_grad of NaN", lambda: tanh_grad([np.nan]), ["z", "finite", "nan"]),
+    ("concat of a 1-D vector", lambda: concat(np.ones(3), X), ["concat argument 0", "2-D", "(3,)"]),
+    ("concat with mismatched batch", lambda: concat(S, np.ones((5, D))), ["concat argument 1", "B = 2", "(5, 4)"]),
+    ("concat of nothing", lambda: concat(), ["concat", "at least one", "none"]),
+    ("linear with W of wrong rows", lambda: linear_forward((S, X), np.ones((6, H)), b), ["W", "N=7", "(6, 3)"]),
+    ("linear with b of wrong size", lambda: linear_forward((S, X), W, np.zeros(4)), ["b", "H=3", "(4,)"]),
+    ("linear with inputs as one array", lambda: linear_forward(X, W, b), ["inputs", "list or tuple", "ndarray"]),
+    ("linear_backward with dz of wrong shape", lambda: linear_backward(np.ones((B, 4)), GATE_CACHE[1]),
+     ["dz", "(2, 3)", "(2, 4)"]),
+    ("gate with NaN input", lambda: gate((S, NAN_X), W, b), ["concat argument 1", "finite", "nan", "(1, 2)"]),
+    ("gate with W transposed", lambda: gate((S, X), W.T, b), ["W", "N=7", "(3, 7)"]),
+    ("gate with b as a row (1, H)", lambda: gate((S, X), W, np.zeros((1, H))), ["b", "1-D", "(1, 3)"]),
+    ("gate_backward with dg of wrong shape", lambda: gate_backward(np.ones((1, H)), GATE_CACHE),
+     ["dg", "(2, 3)", "(1, 3)"]),
+    ("plain step with x_t a vector", lambda: rnn_step_forward(np.ones(D), S, PARAMS), ["x_t", "2-D", "(4,)"]),
+    ("plain step with mismatched batch", lambda: rnn_step_forward(X, np.ones((3, H)), PARAMS),
+     ["s_prev", "B = 2", "(3, 3)"]),
+    ("plain step missing W_s", lambda: rnn_step_forward(X, S, without(PARAMS, "W_s")), ["params", "W_s", "missing"]),
+    ("plain step_backward with ds_t of wrong shape", lambda: rnn_step_backward(np.ones((B, 4)), RNN_CACHE),
+     ["ds_t", "(2, 3)", "(2, 4)"]),
+    ("gated step with W_g of wrong shape", lambda: gated_rnn_step_forward(X, S, replaced(PARAMS, "W_g", np.ones((H, H)))),
+     ["W_g", "H+D=7", "(3, 3)"]),
+    ("gated step with NaN in b_s", lambda: gated_rnn_step_forward(X, S, replaced(PARAMS, "b_s", [0, np.nan, 0])),
+     ["b_s", "finite", "nan"]),
+    ("gated step with params not a dict", lambda: gated_rnn_step_forward(X, S, [W, b]), ["params", "dict", "list"]),
+    ("gated step with integer-string input", lambda: gated_rnn_step_forward(X.astype(str), S, PARAMS),
+     ["x_t", "real numbers", "<U"]),
+    ("gated step_backward with a plain cache", lambda: gated_rnn_step_backward(np.ones((B, H)), RNN_CACHE),
+     ["cache", "GatedStepCache", "tuple"]),
+    ("gated step_backward with ds_t of wrong shape", lambda: gated_rnn_step_backward(np.ones((B, 5)), GATED_CACHE),
+     ["ds_t", "(2, 3)", "(2, 5)"]),
+    ("sequence with xs 2-D", lambda: gated_rnn_forward(X, S, PARAMS), ["xs", "3-D", "(2, 4)"]),
+    ("sequence with s0 of other batch", lambda: rnn_forward(XS, np.ones((1, H)), PARAMS), ["s0", "B = 2", "(1, 3)"]),
+    ("sequence with no time steps", lambda: gated_rnn_forward(np.ones((B, 0, D)), S, PARAMS),
+     ["xs", "T >= 1", "(2, 0, 4)"]),
+    ("BPTT with dstates of wrong length", lambda: gated_rnn_backward(np.ones((B, 4, H)), GATED_CACHES),
+     ["dstates", "5", "(2, 4, 3)"]),
+    ("BPTT with no caches", lambda: rnn_backward(np.ones((B, 5, H)), []), ["caches", "non-empty list", "list"]),
+    ("half_life of a gate above 1", lambda: half_life(1.5), ["keep", "[0, 1]", "1.5"]),
+    ("half_life of a negative gate", lambda: half_life(np.array([0.5, -0.1])), ["keep", "[0, 1]", "-0.1", "(1,)"]),
+    ("retention of NaN steps", lambda: retention(0.9, np.nan), ["steps", "finite", "nan"]),
+    ("numerical_gradient of an int array", lambda: numerical_gradient(lambda: 0.0, np.ones(3, dtype=int)),
+     ["x", "float64", "int64"]),
+    ("relative_error of mismatched shapes", lambda: relative_error(np.ones(3), np.ones(4)), ["b", "(3,)", "(4,)"]),
+    ("plot_sigmoid_slope at NaN", lambda: plot_sigmoid_slope(np.nan), ["z", "finite", "nan"]),
+    ("plot_gate with a batch of 2", lambda: plot_gate(np.zeros((2, H)), np.zeros((2, H))), ["z", "B=1", "(2, 3)"]),
+    ("plot_gate with v of other width", lambda: plot_gate(np.zeros((1, H)), np.zeros((1, 4))), ["v", "H=3", "(1, 4)"]),
+    ("plot_keep_overwrite with a gate of 2", lambda: plot_keep_overwrite(S[:1], S[:1], [[0.0, 2.0, 1.0]]),
+     ["g", "[0, 1]", "2", "(0, 1)"]),
+    ("plot_keep_overwrite with a gate of -0.5", lambda: plot_keep_overwrite(S[:1], S[:1], [[-0.5, 0.0, 1.0]]),
+     ["g", "[0, 1]", "-0.5"]),
+    ("plot_half_life with a gate of 1.2", lambda: plot_half_life(1.2), ["g", "[0, 1]", "1.2"]),
+    ("plot_plain_vs_gated with mismatched lengths",
+     lambda: plot_plain_vs_gated(S[:1], np.zeros((1, 5, H)), np.zeros((1, 6, H))), ["gated_states", "T=5", "(1, 6, 3)"]),
+    ("gate_explorer with W of wrong rows", lambda: gate_explorer(np.zeros((1, 7)), np.zeros((6, H)), np.zeros((1, H))),
+     ["W", "N=7", "(6, 3)"]),
+]
+
+
+@pytest.mark.parametrize("call, words", [row[1:] for row in BAD_CALLS], ids=[row[0] for row in BAD_CALLS])
+def test_bad_input_raises_a_value_error_that_says_what_is_wrong(call, words):
+    with pytest.raises(ValueError) as raised:
+        call()
+    message = str(raised.value)
+    missing = [word for word in words if word not in message]
+    assert not missing, f"message {message!r} does not mention {missing}"
+
+
+def test_the_table_is_large_enough():
+    assert len(BAD_CALLS) >= 20
