@@ -26,15 +26,38 @@ class Feedback:
         return "\n".join([f"{_HEADERS[self.status]}: {self.exercise}"] + [f"  - {line}" for line in self.lines])
 
 
+def _same(answer, expected):
+    if isinstance(expected, tuple):
+        return (isinstance(answer, (tuple, list)) and len(answer) == len(expected)
+                and all(_same(a, e) for a, e in zip(answer, expected)))
+    return np.shape(answer) == expected.shape and np.allclose(answer, expected, rtol=1e-6, atol=1e-9)
+
+
 def compare(answer, expected, mistakes=()):
     """Lines describing how `answer` differs from `expected`; empty when they agree to 1e-6.
 
-    `mistakes` pairs a known wrong result with the sentence that names that mistake.
+    `expected` is an array, or a tuple of arrays for an exercise that returns several. `mistakes` pairs a known
+    wrong result with the sentence that names that mistake.
     """
-    try:
-        answer = np.asarray(answer, dtype=float)
-    except (TypeError, ValueError):
-        return [f"expected an array of numbers, got {type(answer).__name__}"]
+    if isinstance(expected, tuple):
+        if not isinstance(answer, (tuple, list)) or len(answer) != len(expected):
+            return [f"expected a tuple of {len(expected)} arrays, got {type(answer).__name__}"]
+        answer = tuple(np.asarray(part, dtype=float) for part in answer)
+    else:
+        try:
+            answer = np.asarray(answer, dtype=float)
+        except (TypeError, ValueError):
+            return [f"expected an array of numbers, got {type(answer).__name__}"]
+    if _same(answer, expected):
+        return []
+    for wrong, message in mistakes:
+        if _same(answer, wrong):
+            return [message]
+    if isinstance(expected, tuple):
+        for k, (part, wanted) in enumerate(zip(answer, expected)):
+            problems = compare(part, wanted)
+            if problems:
+                return [f"part {k + 1} of {len(expected)}: {line}" for line in problems]
     if answer.shape != expected.shape:
         hint = ""
         if answer.shape == expected.shape[::-1]:
@@ -43,11 +66,6 @@ def compare(answer, expected, mistakes=()):
             hint = " (the right count of numbers in the wrong shape: keep row vectors, batch first)"
         return [f"expected shape {expected.shape}, got {answer.shape}{hint}"]
     close = np.isclose(answer, expected, rtol=1e-6, atol=1e-9)
-    if close.all():
-        return []
-    for wrong, message in mistakes:
-        if np.shape(wrong) == answer.shape and np.allclose(answer, wrong, rtol=1e-6, atol=1e-9):
-            return [message]
     bad = [tuple(int(i) for i in index) for index in np.argwhere(~close)]
     first = bad[0]
     return [f"{len(bad)} of {answer.size} entries differ; the first is at index {first}: "
@@ -107,18 +125,11 @@ def check_gate_by_hand(gate_by_hand):
 def check_split_gate_weights(split_gate_weights):
     """Notebook 01: split_gate_weights(W, H) should return the row blocks (W_gh, W_gx) = (W[:H], W[H:])."""
     cases = [(W, W.shape[1]) for _, _, W, _ in _gate_cases()]
-
-    def stacked(parts):
-        if not isinstance(parts, (tuple, list)) or len(parts) != 2:
-            raise TypeError(f"expected a pair (W_gh, W_gx), got {type(parts).__name__}")
-        return np.concatenate([np.asarray(p, dtype=float) for p in parts], axis=0)
-
-    def learner(W, H):
-        return stacked(split_gate_weights(W, H))
-
-    mistakes = [(lambda W, H: np.concatenate([W[H:], W[:H]]),
-                 "the blocks are swapped: the first H rows multiply h_prev, the rest multiply x_t")]
-    return check_function("split_gate_weights", learner, cases, lambda W, H: W, mistakes)
+    mistakes = [(lambda W, H: (W[H:], W[:H]),
+                 "the blocks are swapped: the first H rows multiply h_prev, the rest multiply x_t"),
+                (lambda W, H: (W[:, :H], W[:, H:]),
+                 "you split the columns: the two matrices are row blocks, W[:H] and W[H:]")]
+    return check_function("split_gate_weights", split_gate_weights, cases, lambda W, H: (W[:H], W[H:]), mistakes)
 
 
 def _gated_step_cases():

@@ -1,0 +1,77 @@
+"""Every notebook has the course's anatomy; its folded solutions pass their checks; untouched exercises do not raise."""
+
+import re
+
+import pytest
+
+from notebook_tools import NOTEBOOK_PATHS, exercises, execute, read, tags, text_output
+
+LESSONS = [path for path in NOTEBOOK_PATHS if not path.name.startswith("00-")]
+SLIDE_TYPES = {"slide", "subslide", "fragment", "skip", "notes", "-"}
+
+
+def code_cells(notebook):
+    return [cell for cell in notebook.cells if cell.cell_type == "code"]
+
+
+def test_title_summary_and_slides(notebook_path):
+    notebook = read(notebook_path)
+    title = notebook.cells[0].source.splitlines()
+    assert re.fullmatch(r"# \d\d · .+", title[0]), title[0]
+    assert re.fullmatch(r"\*[^*]+\*", title[2]), "the line under the title is the italic one-line summary"
+    assert {"kernelspec", "rise"} <= set(notebook.metadata)
+    for index, cell in enumerate(notebook.cells):
+        assert cell.metadata.get("slideshow", {}).get("slide_type") in SLIDE_TYPES, f"cell {index} has no slide type"
+    assert "navigation" in tags(notebook.cells[-1])
+
+
+def test_stored_outputs_are_fresh_and_clean(notebook_path):
+    cells = code_cells(read(notebook_path))
+    assert [cell.execution_count for cell in cells] == list(range(1, len(cells) + 1)), "re-run it top to bottom"
+    for cell in cells:
+        assert all(output.output_type != "error" for output in cell.outputs), cell.source
+        assert "sys.path" not in cell.source
+
+
+@pytest.mark.parametrize("path", LESSONS, ids=[path.name for path in LESSONS])
+def test_lesson_anatomy(path):
+    notebook = read(path)
+    markdown = "\n".join(cell.source for cell in notebook.cells if cell.cell_type == "markdown")
+    cells = code_cells(notebook)
+    assert "**You will be able to:**" in notebook.cells[0].source
+    assert "$$" in markdown, "equations in LaTeX"
+    assert "## Summary" in markdown
+    setup = cells[0].source
+    assert setup.startswith("%matplotlib inline") and "use_course_style()" in setup and "default_rng(" in setup
+    static_figures = [cell for cell in cells if any("image/png" in output.get("data", {}) for output in cell.outputs)
+                      and "explorer" not in tags(cell)]
+    explorers = [cell for cell in cells if "explorer" in tags(cell)]
+    assert static_figures and explorers
+    assert exercises(notebook)
+
+
+def test_slider_cells_are_ignored_by_nbval_and_print_nothing(notebook_path):
+    for cell in code_cells(read(notebook_path)):
+        if "_explorer(" in cell.source:
+            assert {"explorer", "nbval-ignore-output"} <= set(tags(cell)), cell.source
+            assert re.fullmatch(r"_ = \w+_explorer\(.*\)", cell.source.strip(), re.DOTALL), cell.source
+
+
+def test_untouched_exercises_run_and_say_not_attempted(notebook_path, tmp_path):
+    notebook = execute(read(notebook_path), notebook_path.parent)
+    for cell in code_cells(notebook):
+        assert all(output.output_type != "error" for output in cell.outputs), cell.source
+    for _, check, _ in exercises(notebook):
+        assert text_output(notebook.cells[check]).startswith("Not attempted yet")
+
+
+@pytest.mark.parametrize("path", LESSONS, ids=[path.name for path in LESSONS])
+def test_every_folded_solution_passes_its_check(path):
+    notebook = read(path)
+    found = exercises(notebook)
+    for exercise, _, solution in found:
+        notebook.cells[exercise].source = solution
+    execute(notebook, path.parent)
+    for exercise, check, _ in found:
+        report = text_output(notebook.cells[check])
+        assert report.startswith("Correct:"), f"solution of cell {exercise} fails its check:\n{report}"
