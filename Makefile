@@ -7,11 +7,13 @@ BIN    := $(VENV)/bin
 COURSE := $(VENV)/.course-installed
 TESTS  := $(VENV)/.tests-installed
 CHROMIUM ?= /usr/bin/chromium
+# JupyterLab refuses to start as root (containers, CI machines) unless told it may.
+AS_ROOT := $(if $(filter 0,$(shell id -u)),--allow-root)
 
 .PHONY: lab test install images navigation notebooks clean
 
 lab: $(COURSE)  ## set up, then open the course in JupyterLab
-	$(BIN)/jupyter lab notebooks/00-index.ipynb
+	$(BIN)/jupyter lab $(AS_ROOT) --ServerApp.root_dir="$(CURDIR)" --LabApp.default_url=/lab/tree/notebooks/00-index.ipynb
 
 test: $(TESTS)  ## set up, then run every test
 	@test -x "$(CHROMIUM)" || { \
