@@ -30,13 +30,14 @@ def plot_lstm_heatmaps(gates, cs, hs, example=0):
     run = _check_run(gates, cs, hs)
     T = run["c"].shape[1]
     fig, axes = new_figure(nrows=len(HEATMAP_ROWS), width=11, height=8.5, sharex=True)
-    state_limit = max(np.abs(run["c"][example]).max(), 1e-9)
+    # h lies in (-1, 1); c is unbounded, so its colour scale follows the run.
+    limits = {"c": max(np.abs(run["c"][example]).max(), 1e-9), "h": 1.0}
     for ax, (name, title, kind) in zip(axes, HEATMAP_ROWS):
         values = run[name][example].T  # one row per coordinate, one column per step
         if kind == "gate":
             image = ax.imshow(values, aspect="auto", cmap="viridis", vmin=0, vmax=1, interpolation="nearest")
         else:
-            image = ax.imshow(values, aspect="auto", cmap="RdBu_r", vmin=-state_limit, vmax=state_limit,
+            image = ax.imshow(values, aspect="auto", cmap="RdBu_r", vmin=-limits[name], vmax=limits[name],
                               interpolation="nearest")
         fig.colorbar(image, ax=ax, pad=0.01, aspect=8)
         ax.set_title(title, fontsize=14, loc="left")
