@@ -3,43 +3,15 @@
 import sys
 from pathlib import Path
 
-from matplotlib.figure import Figure
-from matplotlib.patches import Circle, FancyArrowPatch, FancyBboxPatch
-
-from .style import COURSE_RC, ROLE_COLORS
+from .drawing import FONT
+from .drawing import arrow as _arrow
+from .drawing import box as _box
+from .drawing import canvas as _canvas
+from .drawing import op as _op
+from .lstm_diagram import draw_forget_gate, draw_input_gate, draw_lstm_cell, draw_output_gate
+from .style import ROLE_COLORS
 
 IMAGES = Path(__file__).resolve().parent.parent / "images"
-FONT = COURSE_RC["font.size"]
-
-
-def _canvas(width, height):
-    fig = Figure(figsize=(width, height), dpi=100)
-    ax = fig.add_axes((0, 0, 1, 1))
-    ax.set(xlim=(0, width), ylim=(0, height), aspect="equal")
-    ax.axis("off")
-    return fig, ax
-
-
-def _box(ax, x, y, text, color="white", width=1.8, height=0.8, fontsize=FONT):
-    # A white card under a translucent colour keeps the box opaque over any arrow behind it.
-    ax.add_patch(FancyBboxPatch((x - width / 2, y - height / 2), width, height, boxstyle="round,pad=0.05",
-                                facecolor="white", edgecolor="none"))
-    ax.add_patch(FancyBboxPatch((x - width / 2, y - height / 2), width, height, boxstyle="round,pad=0.05",
-                                facecolor=color, edgecolor="black", linewidth=1.5))
-    ax.text(x, y, text, ha="center", va="center", fontsize=fontsize)
-
-
-def _op(ax, x, y, symbol):
-    ax.add_patch(Circle((x, y), 0.3, facecolor="white", edgecolor="black", linewidth=1.5))
-    ax.text(x, y, symbol, ha="center", va="center", fontsize=FONT + 4)
-
-
-def _arrow(ax, start, end, color="black", text=None, text_offset=(0, 0.2), **kwargs):
-    ax.add_patch(FancyArrowPatch(start, end, arrowstyle="-|>", mutation_scale=18, color=color, linewidth=2,
-                                 shrinkA=0, shrinkB=0, **kwargs))
-    if text:
-        mid = ((start[0] + end[0]) / 2 + text_offset[0], (start[1] + end[1]) / 2 + text_offset[1])
-        ax.text(*mid, text, ha="center", va="bottom", fontsize=FONT - 1, color=color)
 
 
 def draw_gate():
@@ -128,7 +100,9 @@ def draw_course_map():
     return fig
 
 
-DIAGRAMS = {"gate.png": draw_gate, "gated_rnn_cell.png": draw_gated_rnn_cell, "course_map.png": draw_course_map}
+DIAGRAMS = {"gate.png": draw_gate, "gated_rnn_cell.png": draw_gated_rnn_cell, "course_map.png": draw_course_map,
+            "forget_gate.png": draw_forget_gate, "input_gate.png": draw_input_gate,
+            "output_gate.png": draw_output_gate, "lstm_cell.png": draw_lstm_cell}
 
 
 def write_all(folder=IMAGES):

@@ -1,6 +1,6 @@
 """Slider plumbing shared by every explorer: one look for gate sliders, one way to wire them to a figure."""
 
-from ipywidgets import FloatSlider, Layout, interact
+from ipywidgets import FloatSlider, IntSlider, Layout, interact
 
 SLIDER_LAYOUT = {"width": "30em"}
 
@@ -10,6 +10,14 @@ def value_slider(description, value, low, high, step=0.01):
     return FloatSlider(value=value, min=low, max=high, step=step, description=description,
                        continuous_update=False, readout_format=".2f",
                        style={"description_width": "8em"}, layout=Layout(**SLIDER_LAYOUT))
+
+
+def step_slider(description, value, low, high):
+    """A slider for a whole number, such as a time step, in the same look as value_slider."""
+    if not low <= value <= high:
+        raise ValueError(f"value: expected a whole number from {low} to {high}, got {value!r}")
+    return IntSlider(value=value, min=low, max=high, step=1, description=description, continuous_update=False,
+                     style={"description_width": "8em"}, layout=Layout(**SLIDER_LAYOUT))
 
 
 def gate_slider(description, value=0.5):

@@ -30,6 +30,13 @@ def as_gate_values(name, value):
     return check_unit_interval(name, as_real_array(name, value))
 
 
+def as_count(name, value, low=1):
+    """Return `value` as an int of at least `low` (a size or a number of steps), or raise ValueError."""
+    if isinstance(value, bool) or not isinstance(value, (int, np.integer)) or value < low:
+        raise ValueError(f"{name}: expected a whole number >= {low}, got {value!r}")
+    return int(value)
+
+
 class Shapes:
     """Names for dimensions (B, T, D, H), bound to sizes by the first array that shows them.
 

@@ -39,12 +39,16 @@ def free_port() -> int:
 
 
 class LabServer:
-    """A `jupyter lab` subprocess in its own process group, serving a copy of the notebooks."""
+    """A `jupyter lab` subprocess in its own process group, serving a copy of the notebooks and their images."""
 
     def __init__(self, notebook_dir: Path, tmp: Path):
-        self.root = tmp / "notebooks"
+        served = tmp / "course"
+        self.root = served / "notebooks"
         # Work on a copy: JupyterLab autosaves, the committed notebooks must stay untouched.
         shutil.copytree(notebook_dir, self.root, ignore=shutil.ignore_patterns(".ipynb_checkpoints"))
+        # The notebooks show ../images/*.png, so the images sit beside them as in the repository.
+        if (notebook_dir.parent / "images").is_dir():
+            shutil.copytree(notebook_dir.parent / "images", served / "images")
         settings = tmp / "lab-settings"
         for plugin, values in LAB_SETTINGS.items():
             target = settings / f"{plugin}.jupyterlab-settings"
@@ -58,7 +62,7 @@ class LabServer:
                    JUPYTER_RUNTIME_DIR=str(tmp / "runtime"), IPYTHONDIR=str(tmp / "ipython"))
         cmd = [sys.executable, "-m", "jupyter", "lab", "--no-browser", "--ip=127.0.0.1",
                f"--port={self.port}", "--ServerApp.port_retries=0",
-               f"--IdentityProvider.token={self.token}", f"--ServerApp.root_dir={self.root}",
+               f"--IdentityProvider.token={self.token}", f"--ServerApp.root_dir={served}",
                f"--LabApp.user_settings_dir={settings}", f"--LabApp.workspaces_dir={tmp / 'workspaces'}"]
         if hasattr(os, "geteuid") and os.geteuid() == 0:
             cmd.append("--allow-root")  # containers/CI often run as root
@@ -96,7 +100,7 @@ class LabServer:
     def shutdown_sessions(self, path: str) -> None:
         """Shut down the kernel(s) opened for one notebook so they don't pile up."""
         for session in self.api("/api/sessions") or []:
-            if session.get("path") == path:
+            if session.get("path") == f"notebooks/{path}":
                 self.api(f"/api/sessions/{session['id']}", method="DELETE")
 
     def stop(self) -> None:
@@ -125,9 +129,15 @@ def menu(page, top: str, item: str) -> None:
 
 
 def wait_kernel_idle(page, timeout_ms: int = 60_000) -> None:
-    """Wait for the notebook toolbar's kernel indicator to say idle."""
-    page.wait_for_selector(f"{PANEL} .jp-Notebook-ExecutionIndicator[data-status='idle']",
-                           timeout=timeout_ms)
+    """Wait until the notebook has a kernel (toolbar names it) and the kernel indicator says idle."""
+    # The indicator already says "idle" while the toolbar still shows "No Kernel" during page
+    # load; commands issued then are silently dropped, so both conditions are needed.
+    page.wait_for_function("""(P) => {
+        const ind = document.querySelector(P + ' .jp-Notebook-ExecutionIndicator');
+        const name = document.querySelector(P + ' .jp-Toolbar-kernelName');
+        return ind && ind.dataset.status === 'idle'
+            && name && name.textContent.trim() !== '' && !name.textContent.includes('No Kernel');
+    }""", arg=PANEL, timeout=timeout_ms, polling=100)
 
 
 def run_all(page) -> None:
@@ -176,6 +186,22 @@ def count_images(page, minimum: int, timeout_ms: int = 15_000) -> int:
     except Exception:  # playwright TimeoutError: report the count we have
         pass
     return page.locator(selector).count()
+
+
+def broken_images(page, timeout_ms: int = 15_000) -> list[str]:
+    """The sources of the course's own markdown images (the diagrams) that did not load.
+
+    Remote images, such as the Binder badge, are left out: these machines have no internet.
+    """
+    selector = f"{PANEL} .jp-RenderedMarkdown img:not([src^='http'])"
+    try:  # give the images time to arrive before judging them
+        page.wait_for_function("(sel) => [...document.querySelectorAll(sel)].every(i => i.complete)",
+                               arg=selector, timeout=timeout_ms)
+    except Exception:  # playwright TimeoutError: the incomplete ones are reported below
+        pass
+    return page.evaluate("(sel) => [...document.querySelectorAll(sel)]"
+                         ".filter(i => !i.complete || i.naturalWidth === 0).map(i => i.getAttribute('src'))",
+                         selector)
 
 
 def tag_sliders(page) -> list[str]:

@@ -12,6 +12,19 @@ from helpers.linear import concat, linear_backward, linear_forward
 from helpers.memory import half_life, retention
 from helpers.rnn import (gated_rnn_backward, gated_rnn_forward, gated_rnn_step_backward, gated_rnn_step_forward,
                          init_rnn_params, rnn_backward, rnn_forward, rnn_step_backward, rnn_step_forward)
+from helpers.drawing import canvas
+from helpers.forget_figures import (forget_bias_explorer, forget_decay_explorer, forget_explorer, plot_forget,
+                                    plot_forget_bias, plot_forget_decay)
+from helpers.input_output_figures import (accumulation_explorer, cell_update_explorer, hide_reveal_explorer,
+                                          output_explorer, plot_accumulation, plot_cell_update, plot_hide_reveal,
+                                          plot_output)
+from helpers.lstm import (candidate, cell_update, forget_gate, gate_blocks, hidden_state, init_lstm_params, input_gate,
+                          lstm_backward, lstm_forward, lstm_gate_values, lstm_step_backward, lstm_step_forward,
+                          output_gate)
+from helpers.lstm_diagram import draw_lstm_cell
+from helpers.lstm_figures import heatmap_explorer, lstm_cell_explorer, plot_lstm_cell_at, plot_lstm_heatmaps
+from helpers.lstm_torch import lstm_from_torch, lstm_to_torch
+from helpers.sliders import step_slider
 
 H, D, B = 3, 4, 2
 rng = np.random.default_rng(0)
@@ -26,6 +39,12 @@ _, RNN_CACHE = rnn_step_forward(X, S, PARAMS)
 _, GATED_CACHE = gated_rnn_step_forward(X, S, PARAMS)
 _, RNN_CACHES = rnn_forward(XS, S, PARAMS)
 _, GATED_CACHES = gated_rnn_forward(XS, S, PARAMS)
+LSTM = init_lstm_params(rng, D, H)
+ZERO = np.zeros((B, H))
+_, LSTM_CACHE = lstm_step_forward(X, (S, S), LSTM)
+LSTM_HS, LSTM_CS, LSTM_CACHES = lstm_forward(XS, S, S, LSTM)
+LSTM_GATES = lstm_gate_values(LSTM_CACHES)
+TORCH = lstm_to_torch(LSTM)
 
 
 def without(params, name):
@@ -99,6 +118,86 @@ BAD_CALLS = [
      lambda: plot_plain_vs_gated(S[:1], np.zeros((1, 5, H)), np.zeros((1, 6, H))), ["gated_states", "T=5", "(1, 6, 3)"]),
     ("gate_explorer with W of wrong rows", lambda: gate_explorer(np.zeros((1, 7)), np.zeros((6, H)), np.zeros((1, H))),
      ["W", "N=7", "(6, 3)"]),
+    # Issue 3: the LSTM, notebooks 03-06.
+    ("gate_blocks with b not a multiple of 4", lambda: gate_blocks(np.ones((7, 12)), np.ones(10)), ["b", "multiple of 4", "(10,)"]),
+    ("gate_blocks with W of other width", lambda: gate_blocks(np.ones((7, 8)), np.ones(12)), ["W", "4H=12", "(7, 8)"]),
+    ("forget_gate with W_f of wrong rows", lambda: forget_gate(S, X, np.ones((6, H)), b), ["W_f", "H+D=7", "(6, 3)"]),
+    ("forget_gate with b_f as a row", lambda: forget_gate(S, X, W, np.zeros((1, H))), ["b_f", "1-D", "(1, 3)"]),
+    ("input_gate with mismatched batch", lambda: input_gate(S, np.ones((5, D)), W, b), ["x_t", "B = 2", "(5, 4)"]),
+    ("output_gate with NaN in W_o", lambda: output_gate(S, X, np.full((H + D, H), np.nan), b), ["W_o", "finite", "nan"]),
+    ("candidate with b_g of wrong size", lambda: candidate(S, X, W, np.zeros(4)), ["b_g", "H=3", "(4,)"]),
+    ("cell_update with a forget gate of 1.5", lambda: cell_update(S, np.full((B, H), 1.5), ZERO, ZERO),
+     ["f_t", "[0, 1]", "1.5"]),
+    ("cell_update with c_tilde of other width", lambda: cell_update(S, ZERO, ZERO, np.ones((B, 4))),
+     ["c_tilde", "H=3", "(2, 4)"]),
+    ("hidden_state with a negative output gate", lambda: hidden_state(np.full((B, H), -0.2), S), ["o_t", "[0, 1]", "-0.2"]),
+    ("hidden_state with c_t of other batch", lambda: hidden_state(ZERO, np.ones((1, H))), ["c_t", "B=2", "(1, 3)"]),
+    ("init_lstm_params with hidden size 0", lambda: init_lstm_params(rng, D, 0), ["hidden_size", ">= 1", "0"]),
+    ("init_lstm_params with a NaN forget bias", lambda: init_lstm_params(rng, D, H, forget_bias=np.nan),
+     ["forget_bias", "finite", "nan"]),
+    ("LSTM step with state not a pair", lambda: lstm_step_forward(X, S, LSTM), ["state", "pair", "ndarray"]),
+    ("LSTM step with c_prev of other batch", lambda: lstm_step_forward(X, (S, np.ones((3, H))), LSTM),
+     ["c_prev", "B = 2", "(3, 3)"]),
+    ("LSTM step with W of one gate", lambda: lstm_step_forward(X, (S, S), replaced(LSTM, "W", W)), ["W", "12", "(7, 3)"]),
+    ("LSTM step missing b", lambda: lstm_step_forward(X, (S, S), without(LSTM, "b")), ["params", "b", "missing"]),
+    ("LSTM step_backward with a gated RNN cache", lambda: lstm_step_backward((S, S), GATED_CACHE),
+     ["cache", "LSTMStepCache", "GatedStepCache"]),
+    ("LSTM step_backward with dc_t of wrong shape", lambda: lstm_step_backward((S, np.ones((B, 4))), LSTM_CACHE),
+     ["dc_t", "(2, 3)", "(2, 4)"]),
+    ("LSTM step_backward with dstate one array", lambda: lstm_step_backward(S, LSTM_CACHE), ["dstate", "pair", "ndarray"]),
+    ("lstm_forward with c0 of other width", lambda: lstm_forward(XS, S, np.ones((B, 4)), LSTM), ["c0", "H=3", "(2, 4)"]),
+    ("lstm_forward with xs 2-D", lambda: lstm_forward(X, S, S, LSTM), ["xs", "3-D", "(2, 4)"]),
+    ("lstm_backward with dhs of wrong length", lambda: lstm_backward(np.ones((B, 4, H)), LSTM_CACHES),
+     ["dhs", "T=5", "(2, 4, 3)"]),
+    ("lstm_backward with dc_last of other batch", lambda: lstm_backward(np.ones((B, 5, H)), LSTM_CACHES, np.ones((1, H))),
+     ["dc_last", "B=2", "(1, 3)"]),
+    ("lstm_backward with no caches", lambda: lstm_backward(np.ones((B, 5, H)), []), ["caches", "non-empty list", "list"]),
+    ("lstm_gate_values of gated RNN caches", lambda: lstm_gate_values(GATED_CACHES), ["caches", "LSTMStepCache", "list"]),
+    ("lstm_to_torch with b of 10", lambda: lstm_to_torch({"W": np.ones((7, 10)), "b": np.ones(10)}),
+     ["b", "multiple of 4", "(10,)"]),
+    ("lstm_to_torch with a list", lambda: lstm_to_torch([W, b]), ["params", "dict", "list"]),
+    ("lstm_from_torch with weight_hh not 4H rows", lambda: lstm_from_torch(np.ones((12, D)), np.ones((9, H)), np.ones(12),
+                                                                         np.ones(12)), ["weight_hh", "(4H, H)", "(9, 3)"]),
+    ("lstm_from_torch with bias_hh of other size", lambda: lstm_from_torch(TORCH["weight_ih"], TORCH["weight_hh"],
+                                                                         TORCH["bias_ih"], np.ones(8)),
+     ["bias_hh", "4H=12", "(8,)"]),
+    ("plot_forget with a gate of 2", lambda: plot_forget([[6, 8, 9]], [[0.5, 2, 0.5]]), ["f_t", "[0, 1]", "2"]),
+    ("plot_forget with a batch of 2", lambda: plot_forget(S, ZERO), ["c_prev", "B=1", "(2, 3)"]),
+    ("plot_forget_decay with f of 1.1", lambda: plot_forget_decay(1.1), ["f", "[0, 1]", "1.1"]),
+    ("plot_forget_decay with 0 steps", lambda: plot_forget_decay(0.9, steps=0), ["steps", ">= 1", "0"]),
+    ("plot_forget_bias of NaN", lambda: plot_forget_bias(np.nan), ["b_f", "finite", "nan"]),
+    ("forget_explorer with c_prev a vector", lambda: forget_explorer(np.ones(3)), ["c_prev", "2-D", "(3,)"]),
+    ("forget_decay_explorer with 2.5 steps", lambda: forget_decay_explorer(2.5), ["steps", "whole number", "2.5"]),
+    ("forget_bias_explorer with -1 steps", lambda: forget_bias_explorer(-1), ["steps", ">= 1", "-1"]),
+    ("plot_cell_update with i of -1", lambda: plot_cell_update(S[:1], S[:1], 0.5, -1.0), ["i", "[0, 1]", "-1"]),
+    ("plot_cell_update with c_tilde of other width", lambda: plot_cell_update(S[:1], np.ones((1, 4)), 0.5, 0.5),
+     ["c_tilde", "H=3", "(1, 4)"]),
+    ("plot_accumulation with f of 1.5", lambda: plot_accumulation(1.5, 0.5, 0.8), ["f", "[0, 1]", "1.5"]),
+    ("plot_accumulation with a string candidate", lambda: plot_accumulation(0.5, 0.5, "x"), ["c_tilde", "real", "<U1"]),
+    ("plot_output with an output gate of 3", lambda: plot_output(S[:1], [[0, 3, 0]]), ["o_t", "[0, 1]", "3"]),
+    ("plot_hide_reveal with mismatched lengths", lambda: plot_hide_reveal(np.zeros(5), np.zeros(6), np.zeros(5)),
+     ["c", "T=5", "(6,)"]),
+    ("cell_update_explorer with c_prev of a batch", lambda: cell_update_explorer(S, S[:1]), ["c_prev", "B=1", "(2, 3)"]),
+    ("accumulation_explorer with 0 steps", lambda: accumulation_explorer(0.8, steps=0), ["steps", ">= 1", "0"]),
+    ("output_explorer with NaN", lambda: output_explorer([[np.nan, 0, 0]]), ["c_t", "finite", "nan"]),
+    ("hide_reveal_explorer with run not a function", lambda: hide_reveal_explorer(3, 20), ["run", "function", "int"]),
+    ("heatmap_explorer with run not a function", lambda: heatmap_explorer(None), ["run", "function", "NoneType"]),
+    ("plot_lstm_heatmaps with a forget gate of 2", lambda: plot_lstm_heatmaps({**LSTM_GATES, "f": 2 * np.ones((B, 5, H))},
+                                                                               LSTM_CS, LSTM_HS),
+     ["gates['f']", "[0, 1]", "2"]),
+    ("plot_lstm_heatmaps with hs of other length", lambda: plot_lstm_heatmaps(LSTM_GATES, LSTM_CS, LSTM_HS[:, :4]),
+     ["hs", "T=5", "(2, 4, 3)"]),
+    ("plot_lstm_heatmaps with gates a list", lambda: plot_lstm_heatmaps([1, 2], LSTM_CS, LSTM_HS),
+     ["gates", "dict", "list"]),
+    ("plot_lstm_cell_at step 0", lambda: plot_lstm_cell_at(LSTM_GATES, LSTM_CS, LSTM_HS, S, 0), ["t", "1 to T = 5", "0"]),
+    ("plot_lstm_cell_at coordinate 4", lambda: plot_lstm_cell_at(LSTM_GATES, LSTM_CS, LSTM_HS, S, 1, unit=4),
+     ["unit", "1 to H = 3", "4"]),
+    ("lstm_cell_explorer with c0 of other width", lambda: lstm_cell_explorer(LSTM_GATES, LSTM_CS, LSTM_HS, np.ones((B, 4))),
+     ["c0", "H=3", "(2, 4)"]),
+    ("draw_lstm_cell with a gate of 1.2", lambda: draw_lstm_cell({"f": 1.2}), ["f", "[0, 1]", "1.2"]),
+    ("draw_lstm_cell with an unknown part", lambda: draw_lstm_cell(highlight="reset"), ["highlight", "'output'", "'reset'"]),
+    ("step_slider starting outside its range", lambda: step_slider("t", 0, 1, 10), ["value", "1 to 10", "0"]),
+    ("canvas of zero width", lambda: canvas(0, 3), ["width", "positive", "0"]),
 ]
 
 

@@ -97,13 +97,14 @@ def browser(playwright_api):
 def test_notebook_in_jupyterlab(notebook: Path, browser, lab_server, record_property):
     """Run All in JupyterLab, no exceptions, figures render, every slider redraws its figure."""
     started = time.monotonic()
-    sources = _code_sources(notebook)
+    served = lab_server.root / notebook.name  # read the copy the browser sees, not the live file
+    sources = _code_sources(served)
     page = browser.new_page(viewport={"width": 1400, "height": 1000})
     shot = ARTIFACTS / f"{notebook.stem}.png"
     shot.unlink(missing_ok=True)  # never leave a stale screenshot from an earlier run
     try:
         # ?reset drops the saved workspace, so tabs of earlier notebooks are not restored.
-        page.goto(f"{lab_server.base}/lab/tree/{notebook.name}?reset&token={lab_server.token}")
+        page.goto(f"{lab_server.base}/lab/tree/notebooks/{notebook.name}?reset&token={lab_server.token}")
         bs.wait_kernel_idle(page)
         if any(s.strip() for s in sources):
             bs.run_all(page)
@@ -124,9 +125,12 @@ def test_notebook_in_jupyterlab(notebook: Path, browser, lab_server, record_prop
         assert not skipped, (f"{notebook.name}: cells did not run (Run All stops after a failing cell):\n"
                              + "\n".join(skipped))
 
-        expected = _expected_images(notebook, sources)
+        expected = _expected_images(served, sources)
         shown = bs.count_images(page, expected)
         assert shown >= expected, f"{notebook.name}: expected at least {expected} figure(s), JupyterLab shows {shown}"
+
+        broken = bs.broken_images(page)
+        assert not broken, f"{notebook.name}: images that did not load: {broken}"
 
         boxes = bs.tag_sliders(page)
         problems = [f"  slider {i + 1}: {why}" for i, box in enumerate(boxes)
