@@ -29,6 +29,15 @@ FFN_GLU_PARAMS = {"W": ("D", "F"), "V": ("D", "F"), "W2": ("F", "D")}
 FFN_RELU_PARAMS = {"W1": ("D", "F"), "W2": ("F", "D")}
 
 GLUCache = namedtuple("GLUCache", "A B variant beta")
+GLULayerCache = namedtuple("GLULayerCache", "glu_cache A_cache B_cache")
+FFNGLUCache = namedtuple("FFNGLUCache", "glu_cache A_cache B_cache out_cache")
+FFNReLUCache = namedtuple("FFNReLUCache", "A A_cache out_cache")
+
+
+def _check_cache(cache, kind, producer):
+    if not isinstance(cache, kind):
+        raise ValueError(f"cache: expected the {kind.__name__} from {producer}, got {type(cache).__name__}")
+    return cache
 
 
 def _check_variant(variant):
@@ -48,9 +57,7 @@ def glu_forward(A, B, variant="glu", beta=1.0):
 
 def glu_backward(dy, cache):
     """Given dLoss/dy, return (dLoss/dA, dLoss/dB): the product rule, f'(A) g(B) and f(A) g'(B)."""
-    if not isinstance(cache, GLUCache):
-        raise ValueError(f"cache: expected the GLUCache from glu_forward, got {type(cache).__name__}")
-    A, B, variant, beta = cache
+    A, B, variant, beta = _check_cache(cache, GLUCache, "glu_forward")
     (f, f_grad), (g, g_grad) = VARIANTS[variant]
     dy = Shapes().check("dy", dy, A.shape)
     return dy * f_grad(A, beta) * g(B, beta), dy * f(A, beta) * g_grad(B, beta)
@@ -64,12 +71,12 @@ def glu_layer_forward(x, params, variant="glu", beta=1.0):
     A, A_cache = linear_forward((x,), p["W"], p["b"])
     B, B_cache = linear_forward((x,), p["V"], p["c"])
     y, cache = glu_forward(A, B, variant, beta)
-    return y, (cache, A_cache, B_cache)
+    return y, GLULayerCache(cache, A_cache, B_cache)
 
 
 def glu_layer_backward(dy, cache):
     """Given dLoss/dy, return (dx, {"W", "b", "V", "c"})."""
-    glu_cache, A_cache, B_cache = cache
+    glu_cache, A_cache, B_cache = _check_cache(cache, GLULayerCache, "glu_layer_forward")
     dA, dB = glu_backward(dy, glu_cache)
     (dx_A,), dW, db = linear_backward(dA, A_cache)
     (dx_B,), dV, dc = linear_backward(dB, B_cache)
@@ -88,12 +95,12 @@ def ffn_glu_forward(x, params, variant="swiglu", beta=1.0):
     (A, A_cache), (B, B_cache) = _no_bias(x, p["W"]), _no_bias(x, p["V"])
     hidden, glu_cache = glu_forward(A, B, variant, beta)
     y, out_cache = _no_bias(hidden, p["W2"])
-    return y, (glu_cache, A_cache, B_cache, out_cache)
+    return y, FFNGLUCache(glu_cache, A_cache, B_cache, out_cache)
 
 
 def ffn_glu_backward(dy, cache):
     """Given dLoss/dy, return (dx, {"W", "V", "W2"})."""
-    glu_cache, A_cache, B_cache, out_cache = cache
+    glu_cache, A_cache, B_cache, out_cache = _check_cache(cache, FFNGLUCache, "ffn_glu_forward")
     (d_hidden,), dW2, _ = linear_backward(dy, out_cache)
     dA, dB = glu_backward(d_hidden, glu_cache)
     (dx_A,), dW, _ = linear_backward(dA, A_cache)
@@ -108,12 +115,12 @@ def ffn_relu_forward(x, params):
     p = check_params(shapes, params, FFN_RELU_PARAMS)
     A, A_cache = _no_bias(x, p["W1"])
     y, out_cache = _no_bias(relu(A), p["W2"])
-    return y, (A, A_cache, out_cache)
+    return y, FFNReLUCache(A, A_cache, out_cache)
 
 
 def ffn_relu_backward(dy, cache):
     """Given dLoss/dy, return (dx, {"W1", "W2"})."""
-    A, A_cache, out_cache = cache
+    A, A_cache, out_cache = _check_cache(cache, FFNReLUCache, "ffn_relu_forward")
     (d_hidden,), dW2, _ = linear_backward(dy, out_cache)
     (dx,), dW1, _ = linear_backward(d_hidden * relu_grad(A), A_cache)
     return dx, {"W1": dW1, "W2": dW2}

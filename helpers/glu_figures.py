@@ -5,7 +5,7 @@ import numpy as np
 from .glu import VARIANTS, glu_backward, glu_forward
 from .sliders import explore, value_slider
 from .style import ROLE_COLORS, new_figure
-from .validate import Shapes
+from .validate import Shapes, as_real_array
 
 # Shazeer (2020), "GLU Variants Improve Transformer", Table 1: C4 log-perplexity at 65,536 training steps.
 SHAZEER_TABLE1 = {"ReLU": 1.997, "GELU": 1.983, "Swish": 1.994, "GLU": 1.982, "Bilinear": 1.960,
@@ -41,6 +41,7 @@ def plot_glu_variants(A, B, beta=1.0):
 
 def glu_explorer(beta=1.0):
     """Two sliders, the linear pre-activation A and the gate pre-activation B; every variant redraws."""
+    beta = _scalar("beta", beta)
     return explore(lambda A, B: plot_glu_variants(A, B, beta),
                    A=value_slider("A (linear)", 1.0, -4.0, 4.0, step=0.1),
                    B=value_slider("B (gate)", 1.0, -6.0, 6.0, step=0.1))
@@ -62,8 +63,10 @@ def plot_linear_path(B):
 
 def plot_shazeer_table1(scores=None):
     """Shazeer's Table 1 as bars, lower is better, with the citation in the title: the paper's numbers."""
-    scores = dict(SHAZEER_TABLE1 if scores is None else scores)
-    names, values = list(scores), np.array([scores[name] for name in scores], dtype=float)
+    scores = SHAZEER_TABLE1 if scores is None else scores
+    if not isinstance(scores, dict) or not scores:
+        raise ValueError(f"scores: expected a non-empty dict {{name: log-perplexity}}, got {type(scores).__name__}")
+    names, values = list(scores), as_real_array("scores", list(scores.values()))
     gated = [name not in ("ReLU", "GELU", "Swish") for name in names]
     fig, ax = new_figure(width=11, height=4.5)
     bars = ax.bar(names, values, color=[ROLE_COLORS["gate"] if g else ROLE_COLORS["old"] for g in gated])

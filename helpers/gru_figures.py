@@ -37,7 +37,11 @@ def plot_gru_gates(h_prev, input_part, hidden_part, z, r):
 
 def gru_gates_explorer(h_prev, input_part, hidden_part):
     """Two sliders, one update gate z and one reset gate r, each shared by every coordinate."""
-    size = np.shape(h_prev)[-1]
+    shapes = Shapes(B=1)
+    h_prev = shapes.check("h_prev", h_prev, ("B", "H"))
+    input_part = shapes.check("input_part", input_part, ("B", "H"))
+    hidden_part = shapes.check("hidden_part", hidden_part, ("B", "H"))
+    size = h_prev.shape[1]
 
     def draw(z, r):
         return plot_gru_gates(h_prev, input_part, hidden_part, np.full((1, size), z), np.full((1, size), r))
