@@ -57,7 +57,7 @@ def plot_linear_path(B):
                 label=f"{name.upper()}: dy/dA")
     ax.set(title=f"gate branch B = {B:.1f}: how much gradient reaches A", xlabel="linear pre-activation A",
            ylabel="dy/dA", ylim=(-0.05, 1.05))
-    ax.legend(loc="upper right", frameon=False)
+    ax.legend(loc="center right", frameon=False)
     return fig
 
 
