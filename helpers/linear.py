@@ -33,3 +33,10 @@ def linear_backward(dz, cache):
     dxcat = dz @ W.T
     d_inputs = np.split(dxcat, np.cumsum(widths)[:-1], axis=1)
     return d_inputs, xcat.T @ dz, dz.sum(axis=0)
+
+
+def count_params(params):
+    """How many numbers a dict of weights and biases holds: the parameter count of a layer or a cell."""
+    if not isinstance(params, dict):
+        raise ValueError(f"params: expected a dict of arrays, got {type(params).__name__}")
+    return int(sum(np.size(value) for value in params.values()))

@@ -26,6 +26,16 @@ from helpers.lstm_figures import heatmap_explorer, lstm_cell_explorer, plot_lstm
 from helpers.lstm_torch import lstm_from_torch, lstm_to_torch
 from helpers.sliders import step_slider
 
+# Issue 4: the GRU and the GLU family.
+from helpers.activations import gelu, gelu_grad, relu, relu_grad, swish, swish_grad
+from helpers.glu import (ffn_glu_backward, ffn_glu_forward, ffn_relu_backward, ffn_relu_forward, glu_backward,
+                         glu_forward, glu_layer_backward, glu_layer_forward)
+from helpers.glu_figures import glu_explorer, plot_glu_variants, plot_linear_path, plot_shazeer_table1
+from helpers.gru import gru_backward, gru_forward, gru_step_backward, gru_step_forward, init_gru_params
+from helpers.gru_figures import gru_gates_explorer, plot_gru_gates, plot_param_counts
+from helpers.gru_torch import gru_from_torch, gru_to_torch
+from helpers.linear import count_params
+
 H, D, B = 3, 4, 2
 rng = np.random.default_rng(0)
 PARAMS = init_rnn_params(rng, D, H)
@@ -45,6 +55,17 @@ _, LSTM_CACHE = lstm_step_forward(X, (S, S), LSTM)
 LSTM_HS, LSTM_CS, LSTM_CACHES = lstm_forward(XS, S, S, LSTM)
 LSTM_GATES = lstm_gate_values(LSTM_CACHES)
 TORCH = lstm_to_torch(LSTM)
+
+GRU_PARAMS = init_gru_params(rng, D, H)
+_, GRU_CACHE = gru_step_forward(X, S, GRU_PARAMS)
+_, GRU_CACHES = gru_forward(XS, S, GRU_PARAMS)
+TORCH_WEIGHTS = gru_to_torch(GRU_PARAMS)
+GLU_LAYER = {"W": np.ones((D, 3)), "b": np.zeros(3), "V": np.ones((D, 3)), "c": np.zeros(3)}
+_, GLU_CACHE = glu_forward(X, X, "glu")
+_, GLU_LAYER_CACHE = glu_layer_forward(X, GLU_LAYER)
+FFN_GLU = {"W": np.ones((D, 6)), "V": np.ones((D, 6)), "W2": np.ones((6, D))}
+FFN_RELU = {"W1": np.ones((D, 6)), "W2": np.ones((6, D))}
+_, FFN_RELU_CACHE = ffn_relu_forward(X, FFN_RELU)
 
 
 def without(params, name):
@@ -198,6 +219,75 @@ BAD_CALLS = [
     ("draw_lstm_cell with an unknown part", lambda: draw_lstm_cell(highlight="reset"), ["highlight", "'output'", "'reset'"]),
     ("step_slider starting outside its range", lambda: step_slider("t", 0, 1, 10), ["value", "1 to 10", "0"]),
     ("canvas of zero width", lambda: canvas(0, 3), ["width", "positive", "0"]),
+    # Issue 4: the GRU and the GLU family.
+    ("relu of NaN", lambda: relu([1.0, np.nan]), ["z", "finite", "nan", "(1,)"]),
+    ("relu_grad of a string", lambda: relu_grad("x"), ["z", "real numbers", "<U1"]),
+    ("gelu of infinity", lambda: gelu(-np.inf), ["z", "finite", "-inf"]),
+    ("gelu_grad of booleans", lambda: gelu_grad(np.array([False])), ["z", "real numbers", "bool"]),
+    ("swish with beta a vector", lambda: swish(1.0, beta=[1.0, 2.0]), ["beta", "()", "(2,)"]),
+    ("swish_grad of NaN", lambda: swish_grad(np.nan), ["z", "finite", "nan"]),
+    ("init_gru_params with an unknown placement", lambda: init_gru_params(rng, D, H, reset="middle"),
+     ["reset", "'before' or 'after'", "'middle'"]),
+    ("GRU step with h_prev of other batch", lambda: gru_step_forward(X, np.ones((5, H)), GRU_PARAMS),
+     ["h_prev", "B = 2", "(5, 3)"]),
+    ("GRU step reset-after without b_hh", lambda: gru_step_forward(X, S, without(GRU_PARAMS, "b_hh")),
+     ["params", "b_hh", "missing"]),
+    ("GRU step with W_r transposed", lambda: gru_step_forward(X, S, replaced(GRU_PARAMS, "W_r", np.ones((H, H + D)))),
+     ["W_r", "H+D=7", "(3, 7)"]),
+    ("GRU step with a wrong placement", lambda: gru_step_forward(X, S, GRU_PARAMS, reset=True),
+     ["reset", "'before' or 'after'", "True"]),
+    ("GRU step with NaN in x_t", lambda: gru_step_forward(NAN_X, S, GRU_PARAMS), ["x_t", "finite", "nan", "(1, 2)"]),
+    ("GRU step_backward with a gated-RNN cache", lambda: gru_step_backward(np.ones((B, H)), GATED_CACHE),
+     ["cache", "GRUStepCache", "GatedStepCache"]),
+    ("GRU step_backward with dh_t of wrong shape", lambda: gru_step_backward(np.ones((B, 4)), GRU_CACHE),
+     ["dh_t", "(2, 3)", "(2, 4)"]),
+    ("GRU sequence with h0 of other batch", lambda: gru_forward(XS, np.ones((1, H)), GRU_PARAMS),
+     ["s0", "B = 2", "(1, 3)"]),
+    ("GRU sequence with a wrong placement", lambda: gru_forward(XS, S, GRU_PARAMS, reset="late"),
+     ["reset", "'before' or 'after'", "'late'"]),
+    ("GRU BPTT with dstates of wrong length", lambda: gru_backward(np.ones((B, 3, H)), GRU_CACHES),
+     ["dstates", "5", "(2, 3, 3)"]),
+    ("count_params of a list", lambda: count_params([W, b]), ["params", "dict", "list"]),
+    ("gru_to_torch without b_hh", lambda: gru_to_torch(without(GRU_PARAMS, "b_hh")), ["params", "b_hh", "missing"]),
+    ("gru_to_torch with W_h of other rows", lambda: gru_to_torch(replaced(GRU_PARAMS, "W_h", np.ones((6, H)))),
+     ["W_h", "H+D=7", "(6, 3)"]),
+    ("gru_from_torch with bias_ih not 3H long", lambda: gru_from_torch({**TORCH_WEIGHTS, "bias_ih": np.ones(8)}),
+     ["bias_ih", "3H", "(8,)"]),
+    ("gru_from_torch with weight_hh of wrong width",
+     lambda: gru_from_torch({**TORCH_WEIGHTS, "weight_hh": np.ones((3 * H, 4))}), ["weight_hh", "H=3", "(9, 4)"]),
+    ("gru_from_torch missing weight_ih", lambda: gru_from_torch(without(TORCH_WEIGHTS, "weight_ih")),
+     ["params", "weight_ih", "missing"]),
+    ("glu_forward with an unknown variant", lambda: glu_forward(X, X, "swish"), ["variant", "geglu", "'swish'"]),
+    ("glu_forward with B of other shape", lambda: glu_forward(X, X[:1], "glu"), ["B", "(2, 4)", "(1, 4)"]),
+    ("glu_forward with NaN in A", lambda: glu_forward(NAN_X, X, "geglu"), ["A", "finite", "nan"]),
+    ("glu_forward with beta a vector", lambda: glu_forward(X, X, "swiglu", beta=np.ones(2)), ["beta", "()", "(2,)"]),
+    ("glu_backward with a layer cache", lambda: glu_backward(X, GLU_LAYER_CACHE), ["cache", "GLUCache", "GLULayerCache"]),
+    ("glu_backward with dy of wrong shape", lambda: glu_backward(np.ones((B, 5)), GLU_CACHE), ["dy", "(2, 4)", "(2, 5)"]),
+    ("glu_layer with V of wrong width", lambda: glu_layer_forward(X, replaced(GLU_LAYER, "V", np.ones((D, 2)))),
+     ["V", "F=3", "(4, 2)"]),
+    ("glu_layer missing c", lambda: glu_layer_forward(X, without(GLU_LAYER, "c")), ["params", "c", "missing"]),
+    ("glu_layer_backward with a GLUCache", lambda: glu_layer_backward(np.ones((B, 3)), GLU_CACHE),
+     ["cache", "GLULayerCache", "GLUCache"]),
+    ("ffn_glu with W2 of wrong shape", lambda: ffn_glu_forward(X, replaced(FFN_GLU, "W2", np.ones((6, 3)))),
+     ["W2", "D=4", "(6, 3)"]),
+    ("ffn_glu with x a vector", lambda: ffn_glu_forward(np.ones(D), FFN_GLU), ["x", "2-D", "(4,)"]),
+    ("ffn_glu_backward with a ReLU cache", lambda: ffn_glu_backward(X, FFN_RELU_CACHE),
+     ["cache", "FFNGLUCache", "FFNReLUCache"]),
+    ("ffn_relu with W1 of wrong rows", lambda: ffn_relu_forward(X, replaced(FFN_RELU, "W1", np.ones((5, 6)))),
+     ["W1", "D=4", "(5, 6)"]),
+    ("ffn_relu_backward with a tuple", lambda: ffn_relu_backward(X, (1, 2, 3)), ["cache", "FFNReLUCache", "tuple"]),
+    ("plot_gru_gates with z above 1", lambda: plot_gru_gates(S[:1], S[:1], S[:1], [[0.5, 1.5, 0.5]], np.ones((1, H))),
+     ["z", "[0, 1]", "1.5"]),
+    ("plot_gru_gates with r of other width", lambda: plot_gru_gates(S[:1], S[:1], S[:1], np.ones((1, H)), np.ones((1, 2))),
+     ["r", "H=3", "(1, 2)"]),
+    ("gru_gates_explorer with a batch of 2", lambda: gru_gates_explorer(S, S[:1], S[:1]), ["h_prev", "B=1", "(2, 3)"]),
+    ("plot_param_counts of a list", lambda: plot_param_counts([1, 2]), ["counts", "dict", "list"]),
+    ("plot_glu_variants with A a vector", lambda: plot_glu_variants(np.ones(2), 0.0), ["A", "()", "(2,)"]),
+    ("plot_glu_variants with NaN B", lambda: plot_glu_variants(0.0, np.nan), ["B", "finite", "nan"]),
+    ("glu_explorer with beta a string", lambda: glu_explorer("1"), ["beta", "real numbers", "<U1"]),
+    ("plot_linear_path with B a vector", lambda: plot_linear_path([1.0, 2.0]), ["B", "()", "(2,)"]),
+    ("plot_shazeer_table1 with a NaN score", lambda: plot_shazeer_table1({"ReLU": np.nan}), ["scores", "finite", "nan"]),
+    ("plot_shazeer_table1 with a list", lambda: plot_shazeer_table1([1.9]), ["scores", "dict", "list"]),
 ]
 
 

@@ -1,0 +1,62 @@
+"""Figures for notebook 07: what the update gate z and the reset gate r do to a GRU's new state."""
+
+import numpy as np
+
+from .activations import tanh
+from .sliders import explore, gate_slider
+from .style import ROLE_COLORS, new_figure
+from .validate import Shapes, as_gate_values
+
+
+def plot_gru_gates(h_prev, input_part, hidden_part, z, r):
+    """Reset-after GRU, per coordinate: h_tilde = tanh(input_part + r * hidden_part), h_t = z h_prev + (1 - z) h_tilde."""
+    shapes = Shapes(B=1)
+    h_prev = shapes.check("h_prev", h_prev, ("B", "H"))[0]
+    input_part = shapes.check("input_part", input_part, ("B", "H"))[0]
+    hidden_part = shapes.check("hidden_part", hidden_part, ("B", "H"))[0]
+    z = as_gate_values("z", shapes.check("z", z, ("B", "H")))[0]
+    r = as_gate_values("r", shapes.check("r", r, ("B", "H")))[0]
+    h_tilde = tanh(input_part + r * hidden_part)
+    h_t = z * h_prev + (1 - z) * h_tilde
+    fig, ax = new_figure(width=10, height=4.5)
+    k = np.arange(len(h_prev))
+    width = 0.27
+    ax.bar(k - width, h_prev, width, color=ROLE_COLORS["old"], label="old state h_prev")
+    ax.bar(k, h_tilde, width, color=ROLE_COLORS["new"], label="candidate h_tilde")
+    ax.bar(k + width, h_t, width, color=ROLE_COLORS["result"], label="new state h_t")
+    # Where the candidate would be with the reset gate shut (r = 0): it then sees x_t alone.
+    ax.scatter(k, tanh(input_part), marker="_", s=500, linewidths=3, color="black", zorder=3,
+               label="h_tilde if r = 0")
+    ax.axhline(0, color="black", linewidth=1)
+    ax.set(ylim=(-1.5, 1.5), xticks=k, xticklabels=[f"coord {i + 1}" for i in k],
+           title=f"update z = {z.mean():.2f} (keeps h_prev), reset r = {r.mean():.2f} (lets h_prev into h_tilde)")
+    ax.title.set_fontsize(14)
+    ax.legend(loc="lower left", frameon=False, ncols=4, fontsize=11)
+    return fig
+
+
+def gru_gates_explorer(h_prev, input_part, hidden_part):
+    """Two sliders, one update gate z and one reset gate r, each shared by every coordinate."""
+    shapes = Shapes(B=1)
+    h_prev = shapes.check("h_prev", h_prev, ("B", "H"))
+    input_part = shapes.check("input_part", input_part, ("B", "H"))
+    hidden_part = shapes.check("hidden_part", hidden_part, ("B", "H"))
+    size = h_prev.shape[1]
+
+    def draw(z, r):
+        return plot_gru_gates(h_prev, input_part, hidden_part, np.full((1, size), z), np.full((1, size), r))
+
+    return explore(draw, z=gate_slider("update z", 0.5), r=gate_slider("reset r", 1.0))
+
+
+def plot_param_counts(counts):
+    """Bars of parameter counts, {cell name: count}: one block of H * (H + D) + H per tanh or sigmoid layer."""
+    if not isinstance(counts, dict) or not counts:
+        raise ValueError(f"counts: expected a non-empty dict {{name: count}}, got {type(counts).__name__}")
+    names = list(counts)
+    values = [int(counts[name]) for name in names]
+    fig, ax = new_figure(width=9, height=4)
+    bars = ax.bar(names, values, color=[ROLE_COLORS["other"]] * len(names))
+    ax.bar_label(bars, [f"{v:,}" for v in values], fontsize=13)
+    ax.set(ylabel="parameters", ylim=(0, max(values) * 1.18), title="parameters per cell (same D and H)")
+    return fig
