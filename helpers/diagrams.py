@@ -3,11 +3,8 @@
 import sys
 from pathlib import Path
 
-from .drawing import FONT
-from .drawing import arrow as _arrow
-from .drawing import box as _box
-from .drawing import canvas as _canvas
-from .drawing import op as _op
+from .drawing import FONT, arrow, box, canvas, op
+from .gru_glu_diagrams import draw_glu_block, draw_gru_cell
 from .lstm_diagram import draw_forget_gate, draw_input_gate, draw_lstm_cell, draw_output_gate
 from .style import ROLE_COLORS
 
@@ -16,21 +13,21 @@ IMAGES = Path(__file__).resolve().parent.parent / "images"
 
 def draw_gate():
     """The one pattern: concat(h_prev, x_t) -> linear (W, b) -> sigmoid -> g, which multiplies v element-wise."""
-    fig, ax = _canvas(12, 4)
-    _box(ax, 0.9, 2.9, "h_prev", ROLE_COLORS["old"] + "40", width=1.4)
-    _box(ax, 0.9, 1.1, "x_t", "#dddddd", width=1.4)
-    _box(ax, 3.1, 2.0, "concat\n[h_prev, x_t]", width=2.0, height=1.1)
-    _arrow(ax, (1.6, 2.9), (2.1, 2.2))
-    _arrow(ax, (1.6, 1.1), (2.1, 1.8))
-    _box(ax, 5.6, 2.0, "linear\nz = [.] @ W + b", width=2.2, height=1.1)
-    _arrow(ax, (4.1, 2.0), (4.5, 2.0))
-    _box(ax, 7.9, 2.0, "sigmoid", ROLE_COLORS["gate"] + "60", width=1.6)
-    _arrow(ax, (6.7, 2.0), (7.1, 2.0))
-    _op(ax, 10.0, 2.0, "⊙")
-    _arrow(ax, (8.7, 2.0), (9.7, 2.0), color=ROLE_COLORS["gate"], text="g in (0, 1)")
-    _box(ax, 10.0, 3.5, "v", ROLE_COLORS["old"] + "40", width=1.0, height=0.6)
-    _arrow(ax, (10.0, 3.2), (10.0, 2.3))
-    _arrow(ax, (10.3, 2.0), (11.7, 2.0), color=ROLE_COLORS["result"], text="g ⊙ v", text_offset=(0, 0.15))
+    fig, ax = canvas(12, 4)
+    box(ax, 0.9, 2.9, "h_prev", ROLE_COLORS["old"] + "40", width=1.4)
+    box(ax, 0.9, 1.1, "x_t", "#dddddd", width=1.4)
+    box(ax, 3.1, 2.0, "concat\n[h_prev, x_t]", width=2.0, height=1.1)
+    arrow(ax, (1.6, 2.9), (2.1, 2.2))
+    arrow(ax, (1.6, 1.1), (2.1, 1.8))
+    box(ax, 5.6, 2.0, "linear\nz = [.] @ W + b", width=2.2, height=1.1)
+    arrow(ax, (4.1, 2.0), (4.5, 2.0))
+    box(ax, 7.9, 2.0, "sigmoid", ROLE_COLORS["gate"] + "60", width=1.6)
+    arrow(ax, (6.7, 2.0), (7.1, 2.0))
+    op(ax, 10.0, 2.0, "⊙")
+    arrow(ax, (8.7, 2.0), (9.7, 2.0), color=ROLE_COLORS["gate"], text="g in (0, 1)")
+    box(ax, 10.0, 3.5, "v", ROLE_COLORS["old"] + "40", width=1.0, height=0.6)
+    arrow(ax, (10.0, 3.2), (10.0, 2.3))
+    arrow(ax, (10.3, 2.0), (11.7, 2.0), color=ROLE_COLORS["result"], text="g ⊙ v", text_offset=(0, 0.15))
     ax.text(6.0, 0.35, "forget, input, output, update, reset and GLU gates are all this one pattern",
             ha="center", va="center", fontsize=FONT - 1, style="italic")
     return fig
@@ -38,87 +35,32 @@ def draw_gate():
 
 def draw_gated_rnn_cell():
     """Seed 001's gated RNN: s_t = (1 - g) ⊙ s_prev + g ⊙ tanh(concat(s_prev, x_t) @ W_s + b_s)."""
-    fig, ax = _canvas(12, 5.5)
+    fig, ax = canvas(12, 5.5)
     state_y = 4.6
     ax.text(0.2, state_y + 0.35, "s_prev", fontsize=FONT, color=ROLE_COLORS["old"])
-    _op(ax, 6.0, state_y, "⊙")
-    _arrow(ax, (0.2, state_y), (5.7, state_y), color=ROLE_COLORS["old"])
-    _op(ax, 9.0, state_y, "+")
-    _arrow(ax, (6.3, state_y), (8.7, state_y), color=ROLE_COLORS["old"], text="(1 - g) ⊙ s_prev")
-    _arrow(ax, (9.3, state_y), (11.8, state_y), color=ROLE_COLORS["result"], text="s_t")
-    _box(ax, 1.4, 0.7, "x_t", "#dddddd", width=1.2, height=0.7)
-    _box(ax, 3.0, 2.0, "concat\n[s_prev, x_t]", width=2.0, height=1.1)
-    _arrow(ax, (1.4, state_y), (2.6, 2.6), color=ROLE_COLORS["old"])
-    _arrow(ax, (2.0, 0.7), (2.6, 1.4))
-    _box(ax, 6.0, 2.8, "gate\nsigmoid(. @ W_g + b_g)", ROLE_COLORS["gate"] + "60", width=3.2, height=1.0,
+    op(ax, 6.0, state_y, "⊙")
+    arrow(ax, (0.2, state_y), (5.7, state_y), color=ROLE_COLORS["old"])
+    op(ax, 9.0, state_y, "+")
+    arrow(ax, (6.3, state_y), (8.7, state_y), color=ROLE_COLORS["old"], text="(1 - g) ⊙ s_prev")
+    arrow(ax, (9.3, state_y), (11.8, state_y), color=ROLE_COLORS["result"], text="s_t")
+    box(ax, 1.4, 0.7, "x_t", "#dddddd", width=1.2, height=0.7)
+    box(ax, 3.0, 2.0, "concat\n[s_prev, x_t]", width=2.0, height=1.1)
+    arrow(ax, (1.4, state_y), (2.6, 2.6), color=ROLE_COLORS["old"])
+    arrow(ax, (2.0, 0.7), (2.6, 1.4))
+    box(ax, 6.0, 2.8, "gate\nsigmoid(. @ W_g + b_g)", ROLE_COLORS["gate"] + "60", width=3.2, height=1.0,
          fontsize=FONT - 1)
-    _box(ax, 6.0, 1.0, "candidate\ntanh(. @ W_s + b_s)", ROLE_COLORS["new"] + "50", width=3.2, height=1.0,
+    box(ax, 6.0, 1.0, "candidate\ntanh(. @ W_s + b_s)", ROLE_COLORS["new"] + "50", width=3.2, height=1.0,
          fontsize=FONT - 1)
-    _arrow(ax, (4.0, 2.2), (4.4, 2.7))
-    _arrow(ax, (4.0, 1.8), (4.4, 1.1))
-    _box(ax, 6.0, 3.85, "1 - g", width=1.0, height=0.5, fontsize=FONT - 1)
-    _arrow(ax, (6.0, 3.3), (6.0, 3.6), color=ROLE_COLORS["gate"])
-    _arrow(ax, (6.0, 4.1), (6.0, state_y - 0.3), color=ROLE_COLORS["gate"])
-    _op(ax, 9.0, 1.0, "⊙")
-    _arrow(ax, (7.6, 1.0), (8.7, 1.0), color=ROLE_COLORS["new"], text="s_tilde")
-    _arrow(ax, (7.6, 2.8), (9.0, 1.3), color=ROLE_COLORS["gate"], text="g", text_offset=(0.25, 0.0))
-    _arrow(ax, (9.0, 1.3 + 0.0), (9.0, state_y - 0.3), color=ROLE_COLORS["new"], text="g ⊙ s_tilde",
+    arrow(ax, (4.0, 2.2), (4.4, 2.7))
+    arrow(ax, (4.0, 1.8), (4.4, 1.1))
+    box(ax, 6.0, 3.85, "1 - g", width=1.0, height=0.5, fontsize=FONT - 1)
+    arrow(ax, (6.0, 3.3), (6.0, 3.6), color=ROLE_COLORS["gate"])
+    arrow(ax, (6.0, 4.1), (6.0, state_y - 0.3), color=ROLE_COLORS["gate"])
+    op(ax, 9.0, 1.0, "⊙")
+    arrow(ax, (7.6, 1.0), (8.7, 1.0), color=ROLE_COLORS["new"], text="s_tilde")
+    arrow(ax, (7.6, 2.8), (9.0, 1.3), color=ROLE_COLORS["gate"], text="g", text_offset=(0.25, 0.0))
+    arrow(ax, (9.0, 1.3 + 0.0), (9.0, state_y - 0.3), color=ROLE_COLORS["new"], text="g ⊙ s_tilde",
            text_offset=(1.1, 0.5))
-    return fig
-
-
-def draw_gru_cell():
-    """The GRU (reset after the matrix): z keeps h_prev, 1 - z lets in h_tilde, r scales h_prev's share of h_tilde."""
-    fig, ax = _canvas(12, 6)
-    state_y = 5.1
-    ax.text(0.2, state_y + 0.35, "h_prev", fontsize=FONT, color=ROLE_COLORS["old"])
-    _op(ax, 6.0, state_y, "⊙")
-    _arrow(ax, (0.2, state_y), (5.7, state_y), color=ROLE_COLORS["old"])
-    _op(ax, 9.6, state_y, "+")
-    _arrow(ax, (6.3, state_y), (9.3, state_y), color=ROLE_COLORS["old"], text="z ⊙ h_prev")
-    _arrow(ax, (9.9, state_y), (11.8, state_y), color=ROLE_COLORS["result"], text="h_t")
-    _box(ax, 1.0, 0.6, "x_t", "#dddddd", width=1.0, height=0.6)
-    _box(ax, 2.6, 2.6, "concat\n[h_prev, x_t]", width=2.0, height=1.1)
-    _arrow(ax, (1.2, state_y), (2.2, 3.2), color=ROLE_COLORS["old"])
-    _arrow(ax, (1.4, 0.9), (2.2, 2.0))
-    _box(ax, 6.0, 3.7, "update gate z\nsigmoid(. @ W_z + b_z)", ROLE_COLORS["gate"] + "60", width=3.4, height=0.95,
-         fontsize=FONT - 1)
-    _box(ax, 6.0, 2.3, "reset gate r\nsigmoid(. @ W_r + b_r)", ROLE_COLORS["gate"] + "60", width=3.4, height=0.95,
-         fontsize=FONT - 1)
-    _arrow(ax, (3.6, 2.9), (4.3, 3.6))
-    _arrow(ax, (3.6, 2.4), (4.3, 2.3))
-    _arrow(ax, (6.0, 4.2), (6.0, state_y - 0.3), color=ROLE_COLORS["gate"], text="z", text_offset=(0.25, -0.1))
-    _box(ax, 6.0, 0.7, "candidate h_tilde = tanh(x_t @ W_hx + b_h\n + r ⊙ (h_prev @ W_hh + b_hh))",
-         ROLE_COLORS["new"] + "50", width=5.4, height=1.0, fontsize=FONT - 2)
-    _arrow(ax, (6.0, 1.8), (6.0, 1.25), color=ROLE_COLORS["gate"], text="r", text_offset=(0.25, -0.15))
-    _arrow(ax, (1.6, 0.6), (3.25, 0.6))
-    _op(ax, 9.6, 0.7, "⊙")
-    _arrow(ax, (8.75, 0.7), (9.3, 0.7), color=ROLE_COLORS["new"])
-    _box(ax, 9.6, 2.3, "1 - z", width=1.0, height=0.5, fontsize=FONT - 1)
-    _arrow(ax, (7.7, 3.5), (9.2, 2.55), color=ROLE_COLORS["gate"])
-    _arrow(ax, (9.6, 2.05), (9.6, 1.0), color=ROLE_COLORS["gate"])
-    _arrow(ax, (10.0, 1.0), (10.0, state_y - 0.3), color=ROLE_COLORS["new"], text="(1 - z) ⊙ h_tilde",
-           text_offset=(1.0, 0.3))
-    return fig
-
-
-def draw_glu_block():
-    """A GLU layer: two linear maps of the same x, one through a sigmoid gate, multiplied element-wise."""
-    fig, ax = _canvas(12, 4.2)
-    _box(ax, 0.9, 2.1, "x", "#dddddd", width=1.0, height=0.7)
-    _box(ax, 4.0, 3.2, "linear branch\nA = x @ W + b", ROLE_COLORS["old"] + "40", width=3.0, height=1.0)
-    _box(ax, 4.0, 1.0, "gate branch\nB = x @ V + c", "#eeeeee", width=3.0, height=1.0)
-    _arrow(ax, (1.4, 2.3), (2.5, 3.1))
-    _arrow(ax, (1.4, 1.9), (2.5, 1.1))
-    _box(ax, 7.1, 1.0, "sigmoid", ROLE_COLORS["gate"] + "60", width=1.6)
-    _arrow(ax, (5.5, 1.0), (6.3, 1.0))
-    _op(ax, 9.2, 2.1, "⊙")
-    _arrow(ax, (5.5, 3.2), (8.95, 2.3), color=ROLE_COLORS["old"], text="A", text_offset=(0, 0.1))
-    _arrow(ax, (7.9, 1.0), (8.95, 1.9), color=ROLE_COLORS["gate"], text="sigmoid(B)", text_offset=(0.3, -0.6))
-    _arrow(ax, (9.5, 2.1), (11.7, 2.1), color=ROLE_COLORS["result"], text="y = A ⊙ sigmoid(B)",
-           text_offset=(0, 0.15))
-    ax.text(6.0, 0.1, "GTU: tanh(A); Bilinear, ReGLU, GEGLU, SwiGLU: identity, ReLU, GELU or Swish in place of sigmoid",
-            ha="center", va="bottom", fontsize=FONT - 3, style="italic")
     return fig
 
 
@@ -146,12 +88,12 @@ def _edge_point(centre, towards, size=MAP_BOX, pad=0.12):
 
 def draw_course_map():
     """How the notebooks compose: one gate pattern, built into every architecture, then tested by gradients."""
-    fig, ax = _canvas(12.6, 5.8)
+    fig, ax = canvas(12.6, 5.8)
     for start, end in COURSE_LINKS:
         a, b = COURSE_MAP[start][1:3], COURSE_MAP[end][1:3]
-        _arrow(ax, _edge_point(a, b), _edge_point(b, a), color="gray")
+        arrow(ax, _edge_point(a, b), _edge_point(b, a), color="gray")
     for label, x, y, role in COURSE_MAP:
-        _box(ax, x, y, label, ROLE_COLORS[role] + "40", *MAP_BOX, fontsize=FONT - 1)
+        box(ax, x, y, label, ROLE_COLORS[role] + "40", *MAP_BOX, fontsize=FONT - 1)
     return fig
 
 

@@ -5,7 +5,7 @@ import numpy as np
 from .activations import sigmoid
 from .memory import half_life, retention
 from .sliders import explore, gate_slider, value_slider
-from .style import ROLE_COLORS, new_figure
+from .style import ROLE_COLORS, coordinate_bars, new_figure
 from .validate import Shapes, as_count, as_gate_values, as_real_array
 
 BIAS_RANGE = np.linspace(-3, 6, 181)
@@ -16,20 +16,15 @@ def plot_forget(c_prev, f_t):
     shapes = Shapes(B=1)
     c_prev = shapes.check("c_prev", c_prev, ("B", "H"))[0]
     f_t = as_gate_values("f_t", shapes.check("f_t", f_t, ("B", "H")))[0]
-    k = np.arange(len(f_t))
-    labels = [f"coord {j + 1}" for j in k]
     fig, (ax_gate, ax_cell) = new_figure(ncols=2, width=12, height=4.2, width_ratios=(1, 2))
-    ax_gate.bar(k, f_t, 0.6, color=ROLE_COLORS["gate"])
-    ax_gate.set(title="forget gate f_t", ylim=(0, 1.05), xticks=k, xticklabels=labels)
-    width = 0.38
+    coordinate_bars(ax_gate, [(f_t, "gate", "f_t")])
+    ax_gate.set(title="forget gate f_t", ylim=(0, 1.05))
     kept = f_t * c_prev
-    ax_cell.bar(k - width / 2, c_prev, width, color=ROLE_COLORS["old"], label="c_prev")
-    ax_cell.bar(k + width / 2, kept, width, color=ROLE_COLORS["result"], label="f_t * c_prev")
+    k, width = coordinate_bars(ax_cell, [(c_prev, "old", "c_prev"), (kept, "result", "f_t * c_prev")])
     for j in k:
         ax_cell.text(j + width / 2, kept[j], f"{kept[j]:.2g}", ha="center", va="bottom", fontsize=12)
-    ax_cell.axhline(0, color="black", linewidth=1)
     top = max(np.abs(c_prev).max(), 1e-9) * 1.3
-    ax_cell.set(title="what the cell keeps", xticks=k, xticklabels=labels, ylim=(-top if c_prev.min() < 0 else 0, top))
+    ax_cell.set(title="what the cell keeps", ylim=(-top if c_prev.min() < 0 else 0, top))
     ax_cell.legend(loc="upper left", frameon=False, ncols=2)
     return fig
 

@@ -4,7 +4,7 @@ import numpy as np
 
 from .activations import sigmoid, sigmoid_grad
 from .sliders import explore, value_slider
-from .style import ROLE_COLORS, new_figure
+from .style import ROLE_COLORS, coordinate_bars, new_figure
 from .validate import Shapes, as_real_array
 
 Z_RANGE = np.linspace(-8, 8, 401)
@@ -36,21 +36,16 @@ def plot_gate(z, v):
     z = shapes.check("z", z, ("B", "H"))[0]
     v = shapes.check("v", v, ("B", "H"))[0]
     g = sigmoid(z)
-    k = np.arange(len(v))
-    labels = [f"coord {i + 1}" for i in k]
     fig, (ax_curve, ax_gate, ax_vector) = new_figure(ncols=3, width=13)
     ax_curve.plot(Z_RANGE, sigmoid(Z_RANGE), color="lightgray")
     ax_curve.scatter(np.clip(z, -8, 8), g, s=120, color=ROLE_COLORS["gate"], zorder=3)
     for i, (zi, gi) in enumerate(zip(z, g)):
         ax_curve.annotate(f"g{i + 1}", (np.clip(zi, -8, 8), gi), textcoords="offset points", xytext=(8, -16))
     ax_curve.set(title="z lands on the sigmoid", xlabel="pre-activation z", ylim=(-0.05, 1.05))
-    ax_gate.bar(k, g, 0.6, color=ROLE_COLORS["gate"])
-    ax_gate.set(title="gate g, between 0 and 1", ylim=(0, 1.05), xticks=k, xticklabels=labels)
-    width = 0.38
-    ax_vector.bar(k - width / 2, v, width, color=ROLE_COLORS["old"], label="v")
-    ax_vector.bar(k + width / 2, g * v, width, color=ROLE_COLORS["result"], label="g * v")
-    ax_vector.axhline(0, color="black", linewidth=1)
-    ax_vector.set(title="g scales v", xticks=k, xticklabels=labels)
+    coordinate_bars(ax_gate, [(g, "gate", "g")])
+    ax_gate.set(title="gate g, between 0 and 1", ylim=(0, 1.05))
+    coordinate_bars(ax_vector, [(v, "old", "v"), (g * v, "result", "g * v")])
+    ax_vector.set(title="g scales v")
     ax_vector.legend(loc="best", frameon=False)
     return fig
 

@@ -4,7 +4,7 @@ import numpy as np
 
 from .memory import half_life, retention
 from .sliders import explore, gate_slider, value_slider
-from .style import ROLE_COLORS, new_figure
+from .style import ROLE_COLORS, coordinate_bars, new_figure
 from .validate import Shapes, as_gate_values
 
 
@@ -16,18 +16,13 @@ def plot_keep_overwrite(s_prev, s_tilde, g):
     g = as_gate_values("g", shapes.check("g", g, ("B", "H")))[0]
     s_t = (1 - g) * s_prev + g * s_tilde
     fig, ax = new_figure(width=10, height=4.5)
-    k = np.arange(len(g))
-    width = 0.27
-    ax.bar(k - width, s_prev, width, color=ROLE_COLORS["old"], label="old state s_prev")
-    ax.bar(k, s_tilde, width, color=ROLE_COLORS["new"], label="candidate s_tilde")
-    ax.bar(k + width, s_t, width, color=ROLE_COLORS["result"], label="new state s_t")
-    ax.axhline(0, color="black", linewidth=1)
+    coordinate_bars(ax, [(s_prev, "old", "old state s_prev"), (s_tilde, "new", "candidate s_tilde"),
+                         (s_t, "result", "new state s_t")])
     top = max(np.abs(np.concatenate([s_prev, s_tilde])).max(), 1e-9) * 1.15
     for i, gi in enumerate(g):
         verdict = "keep" if gi == 0 else "overwrite" if gi == 1 else "blend"
         ax.text(i, top * 1.5, f"g = {gi:.2f}\n{verdict}", ha="center", va="top", fontsize=13)
-    ax.set(ylim=(-top * 1.3, top * 1.55), xticks=k, xticklabels=[f"coord {i + 1}" for i in k],
-           title="s_t = (1 - g) * s_prev + g * s_tilde")
+    ax.set(ylim=(-top * 1.3, top * 1.55), title="s_t = (1 - g) * s_prev + g * s_tilde")
     ax.legend(loc="lower left", frameon=False, ncols=3, fontsize=12)
     return fig
 

@@ -4,7 +4,7 @@ import numpy as np
 
 from .activations import tanh
 from .sliders import explore, gate_slider
-from .style import ROLE_COLORS, new_figure
+from .style import ROLE_COLORS, coordinate_bars, new_figure
 from .validate import Shapes, as_gate_values
 
 
@@ -19,17 +19,12 @@ def plot_gru_gates(h_prev, input_part, hidden_part, z, r):
     h_tilde = tanh(input_part + r * hidden_part)
     h_t = z * h_prev + (1 - z) * h_tilde
     fig, ax = new_figure(width=10, height=4.5)
-    k = np.arange(len(h_prev))
-    width = 0.27
-    ax.bar(k - width, h_prev, width, color=ROLE_COLORS["old"], label="old state h_prev")
-    ax.bar(k, h_tilde, width, color=ROLE_COLORS["new"], label="candidate h_tilde")
-    ax.bar(k + width, h_t, width, color=ROLE_COLORS["result"], label="new state h_t")
+    k, _ = coordinate_bars(ax, [(h_prev, "old", "old state h_prev"), (h_tilde, "new", "candidate h_tilde"),
+                                (h_t, "result", "new state h_t")])
     # Where the candidate would be with the reset gate shut (r = 0): it then sees x_t alone.
     ax.scatter(k, tanh(input_part), marker="_", s=500, linewidths=3, color="black", zorder=3,
                label="h_tilde if r = 0")
-    ax.axhline(0, color="black", linewidth=1)
-    ax.set(ylim=(-1.5, 1.5), xticks=k, xticklabels=[f"coord {i + 1}" for i in k],
-           title=f"update z = {z.mean():.2f} (keeps h_prev), reset r = {r.mean():.2f} (lets h_prev into h_tilde)")
+    ax.set(ylim=(-1.5, 1.5), title=f"update z = {z.mean():.2f} (keeps h_prev), reset r = {r.mean():.2f} (lets h_prev into h_tilde)")
     ax.title.set_fontsize(14)
     ax.legend(loc="lower left", frameon=False, ncols=4, fontsize=11)
     return fig

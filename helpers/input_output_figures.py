@@ -5,13 +5,8 @@ import numpy as np
 from .activations import tanh
 from .lstm import cell_update, hidden_state
 from .sliders import explore, gate_slider, step_slider
-from .style import ROLE_COLORS, new_figure
+from .style import ROLE_COLORS, coordinate_bars, new_figure
 from .validate import Shapes, as_count, as_gate_values, as_real_array
-
-
-def _coordinates(ax, k, title):
-    ax.axhline(0, color="black", linewidth=1)
-    ax.set(title=title, xticks=k, xticklabels=[f"coord {j + 1}" for j in k])
 
 
 def plot_cell_update(c_prev, c_tilde, f, i):
@@ -22,16 +17,12 @@ def plot_cell_update(c_prev, c_tilde, f, i):
     f_t = np.full_like(c_prev, float(as_gate_values("f", f)))
     i_t = np.full_like(c_prev, float(as_gate_values("i", i)))
     c_t = cell_update(c_prev, f_t, i_t, c_tilde)[0]
-    k = np.arange(c_prev.shape[1])
-    width = 0.2
     fig, ax = new_figure(width=11, height=4.5)
     bars = [(c_prev[0], "old", "c_prev"), ((f_t * c_prev)[0], "gate", "kept f * c_prev"),
             ((i_t * c_tilde)[0], "new", "written i * c_tilde"), (c_t, "result", "c_t")]
-    for n, (values, role, name) in enumerate(bars):
-        ax.bar(k + (n - 1.5) * width, values, width, color=ROLE_COLORS[role], label=name)
+    coordinate_bars(ax, bars)
     top = max(max(np.abs(values).max() for values, _, _ in bars), 1e-9) * 1.15
-    ax.set(ylim=(-top, top * 1.35))
-    _coordinates(ax, k, f"c_t = f * c_prev + i * c_tilde   (f = {float(f):.2f}, i = {float(i):.2f})")
+    ax.set(ylim=(-top, top * 1.35), title=f"c_t = f * c_prev + i * c_tilde   (f = {float(f):.2f}, i = {float(i):.2f})")
     ax.legend(loc="upper left", frameon=False, ncols=4, fontsize=12)
     return fig
 
@@ -66,17 +57,13 @@ def plot_output(c_t, o_t):
     c_t = shapes.check("c_t", c_t, ("B", "H"))
     o_t = as_gate_values("o_t", shapes.check("o_t", o_t, ("B", "H")))
     h_t = hidden_state(o_t, c_t)[0]
-    k = np.arange(c_t.shape[1])
-    width = 0.27
     fig, ax = new_figure(width=11, height=4.5)
-    ax.bar(k - width, c_t[0], width, color=ROLE_COLORS["old"], label="c_t")
-    ax.bar(k, tanh(c_t)[0], width, color=ROLE_COLORS["other"], label="tanh(c_t)")
-    ax.bar(k + width, h_t, width, color=ROLE_COLORS["result"], label="h_t = o_t * tanh(c_t)")
+    coordinate_bars(ax, [(c_t[0], "old", "c_t"), (tanh(c_t)[0], "other", "tanh(c_t)"),
+                         (h_t, "result", "h_t = o_t * tanh(c_t)")])
     top = max(np.abs(c_t).max(), 1.0) * 1.3
     for j, o in enumerate(o_t[0]):
         ax.text(j, top * 1.2, f"o = {o:.2f}", ha="center", va="top", fontsize=13)
-    ax.set(ylim=(-top, top * 1.25))
-    _coordinates(ax, k, "the output gate shows a fraction of tanh(c_t)")
+    ax.set(ylim=(-top, top * 1.25), title="the output gate shows a fraction of tanh(c_t)")
     ax.legend(loc="lower left", frameon=False, ncols=3, fontsize=12)
     return fig
 

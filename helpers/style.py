@@ -1,6 +1,7 @@
 """One figure style for the whole course: large type for a projector and a colour-blind-safe palette."""
 
 import matplotlib as mpl
+import numpy as np
 from matplotlib.figure import Figure
 
 # Okabe and Ito's palette, distinguishable with every common colour-vision deficiency.
@@ -46,6 +47,20 @@ COURSE_RC = {
 def use_course_style():
     """Apply the course style to every figure drawn after this call (the first cell of each notebook)."""
     mpl.rcParams.update(COURSE_RC)
+
+
+def coordinate_bars(ax, series):
+    """Side-by-side bars for each coordinate of a state, one (values, role, label) per series, on a zero line.
+
+    Returns the coordinates' positions and the width of one bar, for labels placed on the bars.
+    """
+    width = 0.8 / len(series)
+    k = np.arange(len(series[0][0]))
+    for n, (values, role, label) in enumerate(series):
+        ax.bar(k + (n - (len(series) - 1) / 2) * width, values, width, color=ROLE_COLORS[role], label=label)
+    ax.axhline(0, color="black", linewidth=1)
+    ax.set(xticks=k, xticklabels=[f"coord {j + 1}" for j in k])
+    return k, width
 
 
 def new_figure(ncols=1, nrows=1, width=9.0, height=4.0, **kwargs):
