@@ -21,6 +21,11 @@ test: $(TESTS)  ## set up, then run every test
 	  echo "NOTE: Chromium is missing, so the browser tests will be skipped here."; \
 	  echo "      Install it with:  sudo apt-get install chromium   (CI requires it)"; \
 	  echo ""; }
+	@$(BIN)/python -c "import torch" 2>/dev/null || { \
+	  echo ""; \
+	  echo "NOTE: PyTorch is missing, so the comparisons of the cells with torch will be skipped here."; \
+	  echo "      Install it with:  $(BIN)/pip install torch==2.13.0   (CI requires it; the course never does)"; \
+	  echo ""; }
 	$(BIN)/python -m pytest --nbval --nbval-current-env -p no:cacheprovider tests notebooks
 
 install: $(COURSE)

@@ -53,7 +53,8 @@ def test_readme_quick_start_is_the_two_make_commands():
 def test_ci_runs_the_readme_test_command_with_the_browser_required():
     ci = (ROOT / ".ci" / "run").read_text()
     assert re.search(r"^make test\s*$", ci, re.MULTILINE)
-    assert "GATES_REQUIRE_BROWSER=1" in ci
+    assert "GATES_REQUIRE_BROWSER=1" in ci and "GATES_REQUIRE_TORCH=1" in ci
+    assert "pip install --quiet torch==2.13.0" in ci
     assert "apt-get install" in ci and "chromium" in ci
 
 
@@ -61,3 +62,12 @@ def test_make_test_runs_nbval_over_the_notebooks():
     makefile = (ROOT / "Makefile").read_text()
     test_recipe = makefile.split("\ntest:", 1)[1].split("\n\n", 1)[0]
     assert "--nbval" in test_recipe and "notebooks" in test_recipe and "tests" in test_recipe
+
+
+def test_no_helper_and_no_notebook_code_imports_torch():
+    from notebook_tools import NOTEBOOK_PATHS, read
+    sources = {path.name: path.read_text() for path in (ROOT / "helpers").glob("*.py")}
+    for path in NOTEBOOK_PATHS:
+        sources[path.name] = "\n".join(cell.source for cell in read(path).cells if cell.cell_type == "code")
+    importers = [name for name, text in sources.items() if re.search(r"^\s*(import|from)\s+torch\b", text, re.M)]
+    assert not importers
