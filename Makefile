@@ -51,7 +51,7 @@ navigation: $(COURSE)  ## regenerate notebook navigation and the README contents
 
 notebooks: $(COURSE)  ## re-execute every notebook in place, top to bottom, fresh kernel
 	for notebook in notebooks/*.ipynb; do \
-	  $(BIN)/jupyter nbconvert --to notebook --execute --inplace --ExecutePreprocessor.timeout=300 "$$notebook" || exit 1; \
+	  $(BIN)/jupyter nbconvert --to notebook --execute --inplace --ExecutePreprocessor.timeout=300 --ExecutePreprocessor.record_timing=False "$$notebook" || exit 1; \
 	done
 	$(BIN)/python -m helpers.navigation
 
