@@ -3,7 +3,7 @@
 import sys
 from pathlib import Path
 
-from .drawing import FONT, arrow, box, canvas, op
+from .drawing import FONT, arrow, blend_line, box, canvas, op
 from .gru_glu_diagrams import draw_glu_block, draw_gru_cell
 from .lstm_diagram import draw_forget_gate, draw_input_gate, draw_lstm_cell, draw_output_gate
 from .style import ROLE_COLORS
@@ -37,12 +37,7 @@ def draw_gated_rnn_cell():
     """Seed 001's gated RNN: s_t = (1 - g) ⊙ s_prev + g ⊙ tanh(concat(s_prev, x_t) @ W_s + b_s)."""
     fig, ax = canvas(12, 5.5)
     state_y = 4.6
-    ax.text(0.2, state_y + 0.35, "s_prev", fontsize=FONT, color=ROLE_COLORS["old"])
-    op(ax, 6.0, state_y, "⊙")
-    arrow(ax, (0.2, state_y), (5.7, state_y), color=ROLE_COLORS["old"])
-    op(ax, 9.0, state_y, "+")
-    arrow(ax, (6.3, state_y), (8.7, state_y), color=ROLE_COLORS["old"], text="(1 - g) ⊙ s_prev")
-    arrow(ax, (9.3, state_y), (11.8, state_y), color=ROLE_COLORS["result"], text="s_t")
+    blend_line(ax, state_y, "s_prev", "(1 - g) ⊙ s_prev", "s_t", keep_x=6.0, add_x=9.0)
     box(ax, 1.4, 0.7, "x_t", "#dddddd", width=1.2, height=0.7)
     box(ax, 3.0, 2.0, "concat\n[s_prev, x_t]", width=2.0, height=1.1)
     arrow(ax, (1.4, state_y), (2.6, 2.6), color=ROLE_COLORS["old"])

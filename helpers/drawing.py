@@ -3,7 +3,7 @@
 from matplotlib.figure import Figure
 from matplotlib.patches import Circle, FancyArrowPatch, FancyBboxPatch
 
-from .style import COURSE_RC
+from .style import COURSE_RC, ROLE_COLORS
 
 FONT = COURSE_RC["font.size"]
 
@@ -42,3 +42,13 @@ def arrow(ax, start, end, color="black", text=None, text_offset=(0, 0.2), linewi
     if text:
         mid = ((start[0] + end[0]) / 2 + text_offset[0], (start[1] + end[1]) / 2 + text_offset[1])
         ax.text(*mid, text, ha="center", va="bottom", fontsize=FONT - 1, color=color)
+
+
+def blend_line(ax, y, old, kept, new, keep_x, add_x, end_x=11.8):
+    """The state line of a gated cell: the old state is scaled at ⊙, the candidate's share added at +, out comes the new."""
+    ax.text(0.2, y + 0.35, old, fontsize=FONT, color=ROLE_COLORS["old"])
+    op(ax, keep_x, y, "⊙")
+    arrow(ax, (0.2, y), (keep_x - 0.3, y), color=ROLE_COLORS["old"])
+    op(ax, add_x, y, "+")
+    arrow(ax, (keep_x + 0.3, y), (add_x - 0.3, y), color=ROLE_COLORS["old"], text=kept)
+    arrow(ax, (add_x + 0.3, y), (end_x, y), color=ROLE_COLORS["result"], text=new)

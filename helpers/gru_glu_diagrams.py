@@ -1,6 +1,6 @@
 """The GRU cell and the GLU block, drawn by code for images/ (see helpers.diagrams)."""
 
-from .drawing import FONT, arrow, box, canvas, op
+from .drawing import FONT, arrow, blend_line, box, canvas, op
 from .style import ROLE_COLORS
 
 
@@ -8,12 +8,7 @@ def draw_gru_cell():
     """The GRU (reset after the matrix): z keeps h_prev, 1 - z lets in h_tilde, r scales h_prev's share of h_tilde."""
     fig, ax = canvas(12, 6)
     state_y = 5.1
-    ax.text(0.2, state_y + 0.35, "h_prev", fontsize=FONT, color=ROLE_COLORS["old"])
-    op(ax, 6.0, state_y, "⊙")
-    arrow(ax, (0.2, state_y), (5.7, state_y), color=ROLE_COLORS["old"])
-    op(ax, 9.6, state_y, "+")
-    arrow(ax, (6.3, state_y), (9.3, state_y), color=ROLE_COLORS["old"], text="z ⊙ h_prev")
-    arrow(ax, (9.9, state_y), (11.8, state_y), color=ROLE_COLORS["result"], text="h_t")
+    blend_line(ax, state_y, "h_prev", "z ⊙ h_prev", "h_t", keep_x=6.0, add_x=9.6)
     box(ax, 1.0, 0.6, "x_t", "#dddddd", width=1.0, height=0.6)
     box(ax, 2.6, 2.6, "concat\n[h_prev, x_t]", width=2.0, height=1.1)
     arrow(ax, (1.2, state_y), (2.2, 3.2), color=ROLE_COLORS["old"])
