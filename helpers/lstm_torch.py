@@ -8,6 +8,8 @@ import numpy as np
 
 from .validate import Shapes, check_params
 
+TORCH_LSTM_PARAMS = {"weight_ih": ("4H", "D"), "weight_hh": ("4H", "H"), "bias_ih": ("4H",), "bias_hh": ("4H",)}
+
 
 def lstm_to_torch(params):
     """{"weight_ih", "weight_hh", "bias_ih", "bias_hh"} as numpy arrays, ready for torch.from_numpy.
@@ -23,13 +25,13 @@ def lstm_to_torch(params):
             "bias_ih": p["b"].copy(), "bias_hh": np.zeros_like(p["b"])}
 
 
-def lstm_from_torch(weight_ih, weight_hh, bias_ih, bias_hh):
-    """The course's {"W": (H + D, 4H), "b": (4H,)} from PyTorch's four arrays (numpy arrays or tensor.numpy())."""
-    shapes = Shapes()
-    weight_hh = shapes.check("weight_hh", weight_hh, ("4H", "H"))
-    if weight_hh.shape[0] != 4 * weight_hh.shape[1]:
-        raise ValueError(f"weight_hh: expected shape (4H, H), four gate blocks of H rows, got shape {weight_hh.shape}")
-    weight_ih = shapes.check("weight_ih", weight_ih, ("4H", "D"))
-    bias_ih = shapes.check("bias_ih", bias_ih, ("4H",))
-    bias_hh = shapes.check("bias_hh", bias_hh, ("4H",))
-    return {"W": np.concatenate([weight_hh.T, weight_ih.T], axis=0), "b": bias_ih + bias_hh}
+def lstm_from_torch(weights):
+    """The course's {"W": (H + D, 4H), "b": (4H,)} from PyTorch's {"weight_ih", "weight_hh", "bias_ih", "bias_hh"}.
+
+    The arrays are numpy (tensor.detach().numpy()); lstm_from_torch(lstm_to_torch(params)) gives params back.
+    """
+    w = check_params(Shapes(), weights, TORCH_LSTM_PARAMS)
+    if w["weight_hh"].shape[0] != 4 * w["weight_hh"].shape[1]:
+        raise ValueError(f"weight_hh: expected shape (4H, H), four gate blocks of H rows, "
+                         f"got shape {w['weight_hh'].shape}")
+    return {"W": np.concatenate([w["weight_hh"].T, w["weight_ih"].T], axis=0), "b": w["bias_ih"] + w["bias_hh"]}

@@ -184,13 +184,14 @@ def test_torch_layout_round_trip_and_blocks(rng):
     W_f = params["W"][:, H:2 * H]
     np.testing.assert_array_equal(torch_params["weight_ih"][H:2 * H].T, W_f[H:])
     np.testing.assert_array_equal(torch_params["weight_hh"][H:2 * H].T, W_f[:H])
-    back = lstm_from_torch(**torch_params)
+    back = lstm_from_torch(torch_params)
     np.testing.assert_array_equal(back["W"], params["W"])
     np.testing.assert_array_equal(back["b"], params["b"])
 
 
 def test_from_torch_adds_the_two_biases(rng):
     bias_ih, bias_hh = rng.normal(size=4 * H), rng.normal(size=4 * H)
-    params = lstm_from_torch(rng.normal(size=(4 * H, D)), rng.normal(size=(4 * H, H)), bias_ih, bias_hh)
+    params = lstm_from_torch({"weight_ih": rng.normal(size=(4 * H, D)), "weight_hh": rng.normal(size=(4 * H, H)),
+                              "bias_ih": bias_ih, "bias_hh": bias_hh})
     np.testing.assert_array_equal(params["b"], bias_ih + bias_hh)
     assert params["W"].shape == (H + D, 4 * H)

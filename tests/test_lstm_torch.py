@@ -23,7 +23,7 @@ def course_grads(torch, module, suffix=""):
     grads = {name: getattr(module, name + suffix).grad.numpy() for name in NAMES}
     # Both biases are added to the same pre-activation, so their gradients agree (up to rounding).
     np.testing.assert_allclose(grads["bias_ih"], grads["bias_hh"], rtol=0, atol=TOLERANCE)
-    return lstm_from_torch(grads["weight_ih"], grads["weight_hh"], grads["bias_ih"], np.zeros(4 * H))
+    return lstm_from_torch({**grads, "bias_hh": np.zeros(4 * H)})
 
 
 def tensor(torch, array):
@@ -81,7 +81,7 @@ def test_sequence_equals_torch_lstm(torch):
 def test_torch_weights_convert_to_the_course(torch):
     torch.manual_seed(0)
     net = torch.nn.LSTM(D, H, batch_first=True).double()
-    params = lstm_from_torch(*(getattr(net, name + "_l0").detach().numpy() for name in NAMES))
+    params = lstm_from_torch({name: getattr(net, name + "_l0").detach().numpy() for name in NAMES})
     xs = np.random.default_rng(13).normal(size=(B, T, D))
     hs, _, _ = lstm_forward(xs, np.zeros((B, H)), np.zeros((B, H)), params)
     with torch.no_grad():
