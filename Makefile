@@ -26,7 +26,7 @@ test: $(TESTS)  ## set up, then run every test
 	  echo "NOTE: PyTorch is missing, so the comparisons of the cells with torch will be skipped here."; \
 	  echo "      Install it with:  $(BIN)/pip install torch==2.13.0   (CI requires it; the course never does)"; \
 	  echo ""; }
-	$(BIN)/python -m pytest --nbval --nbval-current-env -p no:cacheprovider tests notebooks
+	GATES_CHROMIUM=$(CHROMIUM) $(BIN)/python -m pytest --nbval --nbval-current-env -p no:cacheprovider -rs tests notebooks
 
 install: $(COURSE)
 
