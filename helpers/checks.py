@@ -108,21 +108,25 @@ def _gate_cases():
     return cases
 
 
+def _gate_mistakes(g, W, b, flipped):
+    """The usual mistakes in computing any gate g = sigmoid([h_prev, x_t] @ W + b), named with the gate's symbols."""
+    def z(h, x, W_, b_):
+        return concat(h, x) @ W_ + b_
+
+    return [
+        (lambda h, x, W_, b_: tanh(z(h, x, W_, b_)), f"you used tanh where sigmoid belongs: {g} must lie in [0, 1]"),
+        (lambda h, x, W_, b_: z(h, x, W_, b_), "you returned the pre-activation z: the sigmoid is missing"),
+        (lambda h, x, W_, b_: sigmoid(concat(h, x) @ W_), f"the bias {b} is missing"),
+        (lambda h, x, W_, b_: sigmoid(concat(x, h) @ W_ + b_),
+         f"you concatenated [x_t, h_prev]: the order is [h_prev, x_t], so the first H rows of {W} read h_prev"),
+        (lambda h, x, W_, b_: 1 - sigmoid(z(h, x, W_, b_)), flipped),
+    ]
+
+
 def check_gate_by_hand(gate_by_hand):
     """Notebook 01: gate_by_hand(h_prev, x_t, W, b) should return sigmoid(concat(h_prev, x_t) @ W + b)."""
-    def z(h, x, W, b):
-        return concat(h, x) @ W + b
-
-    mistakes = [
-        (lambda h, x, W, b: tanh(z(h, x, W, b)), "you used tanh where sigmoid belongs: a gate must lie in [0, 1]"),
-        (lambda h, x, W, b: z(h, x, W, b), "you returned the pre-activation z: the sigmoid is missing"),
-        (lambda h, x, W, b: sigmoid(concat(h, x) @ W), "the bias b is missing"),
-        (lambda h, x, W, b: sigmoid(concat(x, h) @ W + b),
-         "you concatenated [x_t, h_prev]: the course's order is [h_prev, x_t], matching W's row blocks"),
-        (lambda h, x, W, b: 1 - sigmoid(z(h, x, W, b)), "you returned 1 - sigmoid(z)"),
-    ]
-    return check_function("gate_by_hand", gate_by_hand, _gate_cases(),
-                          lambda h, x, W, b: gate((h, x), W, b), mistakes)
+    return check_function("gate_by_hand", gate_by_hand, _gate_cases(), lambda h, x, W, b: gate((h, x), W, b),
+                          _gate_mistakes("a gate", "W", "b", "you returned 1 - sigmoid(z)"))
 
 
 def check_split_gate_weights(split_gate_weights):
@@ -188,20 +192,9 @@ def check_half_life_steps(half_life_steps):
 
 def check_forget_gate(forget_gate_by_hand):
     """Notebook 03: forget_gate_by_hand(h_prev, x_t, W_f, b_f) should return f_t = sigmoid([h_prev, x_t] @ W_f + b_f)."""
-    def z(h, x, W, b):
-        return concat(h, x) @ W + b
-
-    mistakes = [
-        (lambda h, x, W, b: tanh(z(h, x, W, b)), "you used tanh where sigmoid belongs: f_t must lie in [0, 1]"),
-        (lambda h, x, W, b: sigmoid(concat(x, h) @ W + b),
-         "you concatenated [x_t, h_prev]: the order is [h_prev, x_t], so the first H rows of W_f read h_prev"),
-        (lambda h, x, W, b: sigmoid(concat(h, x) @ W), "the bias b_f is missing"),
-        (lambda h, x, W, b: 1 - sigmoid(z(h, x, W, b)),
-         "you returned 1 - f_t: the forget gate is the fraction kept, sigmoid(z) itself"),
-        (lambda h, x, W, b: z(h, x, W, b), "you returned the pre-activation: the sigmoid is missing"),
-    ]
+    flipped = "you returned 1 - f_t: the forget gate is the fraction kept, sigmoid(z) itself"
     return check_function("forget_gate_by_hand", forget_gate_by_hand, _gate_cases(),
-                          lambda h, x, W, b: forget_gate(h, x, W, b)[0], mistakes)
+                          lambda h, x, W, b: forget_gate(h, x, W, b)[0], _gate_mistakes("f_t", "W_f", "b_f", flipped))
 
 
 def check_forget_bias(forget_bias_for):
@@ -302,30 +295,23 @@ def _lstm_cases():
 
 def check_lstm_step(lstm_step):
     """Notebook 06: lstm_step(x_t, h_prev, c_prev, W, b) should return (h_t, c_t), the blocks of W in order i, f, g, o."""
-    def both(pair):
-        if not isinstance(pair, (tuple, list)) or len(pair) != 2:
-            raise TypeError(f"expected a pair (h_t, c_t), got {type(pair).__name__}")
-        return np.concatenate([np.asarray(part, dtype=float) for part in pair], axis=1)
-
     def step(x, h, c, W, b, order="ifgo", first="h", squash=tanh):
         H = h.shape[1]
         z = (concat(h, x) if first == "h" else concat(x, h)) @ W + b
         block = {name: z[:, k * H:(k + 1) * H] for k, name in enumerate(order)}
         i, f, o = sigmoid(block["i"]), sigmoid(block["f"]), sigmoid(block["o"])
         c_t = f * c + i * tanh(block["g"])
-        return np.concatenate([o * squash(c_t), c_t], axis=1)
+        return o * squash(c_t), c_t
 
     mistakes = [
         (lambda *a: step(*a, order="ifog"), "you sliced the blocks as i, f, o, g: the order is i, f, g, o"),
         (lambda *a: step(*a, order="figo"), "you sliced the blocks as f, i, g, o: the order is i, f, g, o"),
         (lambda *a: step(*a, first="x"), "you concatenated [x_t, h_prev]: the order is [h_prev, x_t]"),
         (lambda *a: step(*a, squash=lambda c: c), "h_t needs tanh: h_t = o_t * tanh(c_t)"),
-        (lambda *a: (lambda hc: np.concatenate([hc[:, hc.shape[1] // 2:], hc[:, :hc.shape[1] // 2]], axis=1))(step(*a)),
-         "you returned (c_t, h_t): return the pair as (h_t, c_t)"),
+        (lambda *a: step(*a)[::-1], "you returned (c_t, h_t): return the pair as (h_t, c_t)"),
     ]
-    return check_function("lstm_step", lambda *a: both(lstm_step(*a)), _lstm_cases(),
-                          lambda x, h, c, W, b: np.concatenate(lstm_step_forward(x, (h, c), {"W": W, "b": b})[0], axis=1),
-                          mistakes)
+    return check_function("lstm_step", lstm_step, _lstm_cases(),
+                          lambda x, h, c, W, b: lstm_step_forward(x, (h, c), {"W": W, "b": b})[0], mistakes)
 
 
 def check_lstm_parameter_count(lstm_parameter_count):

@@ -3,8 +3,9 @@
 import numpy as np
 
 from .activations import sigmoid
-from .memory import half_life, retention
-from .sliders import explore, gate_slider, value_slider
+from .gated_rnn_figures import draw_retention
+from .memory import half_life
+from .sliders import explore, explore_gate_row, gate_slider, value_slider
 from .style import ROLE_COLORS, coordinate_bars, new_figure
 from .validate import Shapes, as_count, as_gate_values, as_real_array
 
@@ -29,23 +30,12 @@ def plot_forget(c_prev, f_t):
     return fig
 
 
-def _mark_half_life(ax, f, steps, color):
-    life = half_life(f)
-    if np.isfinite(life) and life <= steps:
-        ax.axvline(life, color=color, linestyle="--", linewidth=1.5)
-    return "kept for ever" if np.isinf(life) else f"half-life {life:.1f} steps"
-
-
 def plot_forget_decay(f, steps=100):
     """What is left of a memory after t steps with the forget gate held at f (and nothing written): f ** t."""
     f = float(as_gate_values("f", f))
-    t = np.arange(as_count("steps", steps) + 1)
     fig, ax = new_figure(width=9, height=4)
-    ax.plot(t, retention(f, t), color=ROLE_COLORS["old"], label="f ** t")
-    ax.axhline(0.5, color="gray", linestyle="--", linewidth=1.5)
-    summary = _mark_half_life(ax, f, steps, ROLE_COLORS["gate"])
-    ax.set(title=f"forget gate f = {f:.3f}: {summary}", xlabel="steps t", ylabel="fraction of c_0 left",
-           ylim=(-0.03, 1.05), xlim=(0, steps))
+    summary = draw_retention(ax, f, as_count("steps", steps))
+    ax.set(title=f"forget gate f = {f:.3f}: {summary}", ylabel="fraction of c_0 left")
     return fig
 
 
@@ -58,24 +48,15 @@ def plot_forget_bias(b_f, steps=30):
     ax_life.semilogy(BIAS_RANGE, half_life(sigmoid(BIAS_RANGE)), color=ROLE_COLORS["gate"])
     ax_life.plot([b_f], [half_life(f)], "o", color="black", markersize=10)
     ax_life.set(title="half-life set by the bias", xlabel="forget bias b_f", ylabel="half-life (steps)")
-    t = np.arange(steps + 1)
-    ax_decay.plot(t, retention(f, t), color=ROLE_COLORS["old"])
-    ax_decay.axhline(0.5, color="gray", linestyle="--", linewidth=1.5)
-    summary = _mark_half_life(ax_decay, f, steps, ROLE_COLORS["gate"])
-    ax_decay.set(title=f"b_f = {b_f:.2f}: f = {f:.3f}, {summary}", xlabel="steps t", ylabel="fraction of c_0 left",
-                 ylim=(-0.03, 1.05), xlim=(0, steps))
+    summary = draw_retention(ax_decay, f, steps)
+    ax_decay.set(title=f"b_f = {b_f:.2f}: f = {f:.3f}, {summary}", ylabel="fraction of c_0 left")
     return fig
 
 
 def forget_explorer(c_prev):
     """One slider per coordinate of the forget gate: 0 erases that coordinate of c_prev, 1 keeps it whole."""
     c_prev = Shapes(B=1).check("c_prev", c_prev, ("B", "H"))
-    size = c_prev.shape[1]
-
-    def draw(**gates):
-        return plot_forget(c_prev, [[gates[f"f_{k + 1}"] for k in range(size)]])
-
-    return explore(draw, **{f"f_{k + 1}": gate_slider(f"f_{k + 1}", 0.5) for k in range(size)})
+    return explore_gate_row(lambda f_t: plot_forget(c_prev, f_t), "f", c_prev.shape[1])
 
 
 def forget_decay_explorer(steps=100):

@@ -3,7 +3,7 @@
 import numpy as np
 
 from .memory import half_life, retention
-from .sliders import explore, gate_slider, value_slider
+from .sliders import explore, explore_gate_row, gate_slider, value_slider
 from .style import ROLE_COLORS, coordinate_bars, new_figure
 from .validate import Shapes, as_gate_values
 
@@ -27,19 +27,27 @@ def plot_keep_overwrite(s_prev, s_tilde, g):
     return fig
 
 
+def draw_retention(ax, keep, steps):
+    """On `ax`: the fraction keep ** t of a state left after t steps, the one-half line and the half-life.
+
+    Returns the half-life in words, for the title. Notebook 02 draws it for keep = 1 - g, notebook 03 for keep = f.
+    """
+    t = np.arange(steps + 1)
+    ax.plot(t, retention(keep, t), color=ROLE_COLORS["old"])
+    ax.axhline(0.5, color="gray", linestyle="--", linewidth=1.5)
+    life = half_life(keep)
+    if np.isfinite(life) and life <= steps:
+        ax.axvline(life, color=ROLE_COLORS["gate"], linestyle="--", linewidth=2)
+    ax.set(xlabel="steps t", ylim=(-0.03, 1.05), xlim=(0, steps))
+    return "kept for ever" if np.isinf(life) else f"half-life {life:.1f} steps"
+
+
 def plot_half_life(g, steps=60):
     """How much of a state survives t steps of a gated RNN whose gate stays at g: (1 - g) ** t, half-life marked."""
     g = float(as_gate_values("g", g))
-    t = np.arange(steps + 1)
     fig, ax = new_figure(width=9, height=4)
-    ax.plot(t, retention(1 - g, t), color=ROLE_COLORS["old"], label="(1 - g) ** t")
-    ax.axhline(0.5, color="gray", linestyle="--", linewidth=1.5)
-    life = half_life(1 - g)
-    if np.isfinite(life) and life <= steps:
-        ax.axvline(life, color=ROLE_COLORS["gate"], linestyle="--", linewidth=2)
-    summary = "kept for ever" if np.isinf(life) else f"half-life {life:.1f} steps"
-    ax.set(title=f"gate g = {g:.2f}: {summary}", xlabel="steps t after writing", ylabel="fraction left",
-           ylim=(-0.03, 1.05), xlim=(0, steps))
+    summary = draw_retention(ax, 1 - g, steps)
+    ax.set(title=f"gate g = {g:.2f}: {summary}", xlabel="steps t after writing", ylabel="fraction left")
     return fig
 
 
@@ -64,12 +72,10 @@ def plot_plain_vs_gated(s0, plain_states, gated_states):
 
 def keep_overwrite_explorer(s_prev, s_tilde):
     """One slider per coordinate of the gate g: 0 keeps the old state, 1 overwrites it with the candidate."""
-    size = np.shape(s_prev)[-1]
-
-    def draw(**gates):
-        return plot_keep_overwrite(s_prev, s_tilde, [[gates[f"g_{k + 1}"] for k in range(size)]])
-
-    return explore(draw, **{f"g_{k + 1}": gate_slider(f"g_{k + 1}", 0.5) for k in range(size)})
+    shapes = Shapes(B=1)
+    s_prev = shapes.check("s_prev", s_prev, ("B", "H"))
+    s_tilde = shapes.check("s_tilde", s_tilde, ("B", "H"))
+    return explore_gate_row(lambda g: plot_keep_overwrite(s_prev, s_tilde, g), "g", s_prev.shape[1])
 
 
 def half_life_explorer(steps=60):

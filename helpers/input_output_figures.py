@@ -4,7 +4,7 @@ import numpy as np
 
 from .activations import tanh
 from .lstm import cell_update, hidden_state
-from .sliders import explore, gate_slider, step_slider
+from .sliders import explore, explore_gate_row, gate_slider, step_slider
 from .style import ROLE_COLORS, coordinate_bars, new_figure
 from .validate import Shapes, as_count, as_gate_values, as_real_array
 
@@ -105,12 +105,7 @@ def accumulation_explorer(c_tilde, steps=40):
 def output_explorer(c_t):
     """One slider per coordinate of the output gate: 0 hides that coordinate of the memory, 1 shows tanh of it."""
     c_t = Shapes(B=1).check("c_t", c_t, ("B", "H"))
-    size = c_t.shape[1]
-
-    def draw(**gates):
-        return plot_output(c_t, [[gates[f"o_{k + 1}"] for k in range(size)]])
-
-    return explore(draw, **{f"o_{k + 1}": gate_slider(f"o_{k + 1}", 0.5) for k in range(size)})
+    return explore_gate_row(lambda o_t: plot_output(c_t, o_t), "o", c_t.shape[1])
 
 
 def hide_reveal_explorer(run, steps):

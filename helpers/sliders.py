@@ -25,6 +25,13 @@ def gate_slider(description, value=0.5):
     return value_slider(description, value, 0.0, 1.0)
 
 
+def explore_gate_row(figure_of_gate, name, size, value=0.5):
+    """Sliders name_1 .. name_size, one per coordinate of a gate; `figure_of_gate` gets them as a (1, size) row."""
+    names = [f"{name}_{k + 1}" for k in range(size)]
+    return explore(lambda **gates: figure_of_gate([[gates[n] for n in names]]),
+                   **{n: gate_slider(n, value) for n in names})
+
+
 def explore(figure_function, **sliders):
     """Show `figure_function`'s figure under its sliders; moving one redraws the figure."""
     return interact(figure_function, **sliders)
