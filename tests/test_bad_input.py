@@ -5,35 +5,35 @@ import pytest
 
 from helpers.activations import sigmoid, sigmoid_grad, tanh, tanh_grad
 from helpers.gate import gate, gate_backward, gate_forward
-from helpers.gate_figures import gate_explorer, plot_gate, plot_sigmoid_slope
-from helpers.gated_rnn_figures import plot_half_life, plot_keep_overwrite, plot_plain_vs_gated
+from helpers.figures.gate import gate_explorer, plot_gate, plot_sigmoid_slope
+from helpers.figures.gated_rnn import plot_half_life, plot_keep_overwrite, plot_plain_vs_gated
 from helpers.gradcheck import numerical_gradient, relative_error
 from helpers.linear import concat, linear_backward, linear_forward
 from helpers.memory import half_life, retention
 from helpers.rnn import (gated_rnn_backward, gated_rnn_forward, gated_rnn_step_backward, gated_rnn_step_forward,
                          init_rnn_params, rnn_backward, rnn_forward, rnn_step_backward, rnn_step_forward)
-from helpers.drawing import canvas
-from helpers.forget_figures import (forget_bias_explorer, forget_decay_explorer, forget_explorer, plot_forget,
+from helpers.diagrams.drawing import canvas
+from helpers.figures.forget_gate import (forget_bias_explorer, forget_decay_explorer, forget_explorer, plot_forget,
                                     plot_forget_bias, plot_forget_decay)
-from helpers.input_output_figures import (accumulation_explorer, cell_update_explorer, hide_reveal_explorer,
+from helpers.figures.input_output import (accumulation_explorer, cell_update_explorer, hide_reveal_explorer,
                                           output_explorer, plot_accumulation, plot_cell_update, plot_hide_reveal,
                                           plot_output)
 from helpers.lstm import (candidate, cell_update, forget_gate, gate_blocks, hidden_state, init_lstm_params, input_gate,
                           lstm_backward, lstm_forward, lstm_gate_values, lstm_step_backward, lstm_step_forward,
                           output_gate)
-from helpers.lstm_diagram import draw_lstm_cell
-from helpers.lstm_figures import heatmap_explorer, lstm_cell_explorer, plot_lstm_cell_at, plot_lstm_heatmaps
-from helpers.lstm_torch import lstm_from_torch, lstm_to_torch
-from helpers.sliders import step_slider
+from helpers.diagrams.lstm_cell import draw_lstm_cell
+from helpers.figures.lstm import heatmap_explorer, lstm_cell_explorer, plot_lstm_cell_at, plot_lstm_heatmaps
+from helpers.pytorch_layout import lstm_from_torch, lstm_to_torch
+from helpers.figures.sliders import step_slider
 
 # Issue 4: the GRU and the GLU family.
 from helpers.activations import gelu, gelu_grad, relu, relu_grad, swish, swish_grad
 from helpers.glu import (ffn_glu_backward, ffn_glu_forward, ffn_relu_backward, ffn_relu_forward, glu_backward,
                          glu_forward, glu_layer_backward, glu_layer_forward)
-from helpers.glu_figures import glu_explorer, plot_glu_variants, plot_linear_path, plot_shazeer_table1
+from helpers.figures.glu import glu_explorer, plot_glu_variants, plot_linear_path, plot_shazeer_table1
 from helpers.gru import gru_backward, gru_forward, gru_step_backward, gru_step_forward, init_gru_params
-from helpers.gru_figures import gru_gates_explorer, plot_gru_gates, plot_param_counts
-from helpers.gru_torch import gru_from_torch, gru_to_torch
+from helpers.figures.gru import gru_gates_explorer, plot_gru_gates, plot_param_counts
+from helpers.pytorch_layout import gru_from_torch, gru_to_torch
 from helpers.linear import count_params
 
 H, D, B = 3, 4, 2

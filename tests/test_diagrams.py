@@ -6,7 +6,7 @@ import matplotlib.image as mpimg
 import numpy as np
 import pytest
 
-from helpers.diagrams import DIAGRAMS, write_all
+from helpers.diagrams.images import DIAGRAMS, write_all
 from notebook_tools import NOTEBOOK_PATHS, ROOT, read
 
 IMAGE_LINK = re.compile(r"!\[([^\]]*)\]\(([^)]+\.png)\)")

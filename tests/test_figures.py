@@ -4,9 +4,9 @@ import numpy as np
 import pytest
 from matplotlib.figure import Figure
 
-from helpers.gate_figures import plot_gate, plot_sigmoid_slope
-from helpers.gated_rnn_figures import plot_half_life, plot_keep_overwrite, plot_plain_vs_gated
-from helpers.style import COLORS, COURSE_RC, use_course_style
+from helpers.figures.gate import plot_gate, plot_sigmoid_slope
+from helpers.figures.gated_rnn import plot_half_life, plot_keep_overwrite, plot_plain_vs_gated
+from helpers.figures.style import COLORS, COURSE_RC, use_course_style
 
 
 def bar_heights(ax):

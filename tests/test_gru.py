@@ -5,7 +5,7 @@ import pytest
 
 from helpers.gradcheck import gradient_errors
 from helpers.gru import gru_backward, gru_forward, gru_step_backward, gru_step_forward, init_gru_params
-from helpers.gru_torch import gru_from_torch, gru_to_torch
+from helpers.pytorch_layout import gru_from_torch, gru_to_torch
 from helpers.linear import count_params
 from helpers.rnn import gated_rnn_step_forward, init_rnn_params
 

@@ -5,8 +5,8 @@ import io
 import numpy as np
 from matplotlib.figure import Figure
 
-from helpers.glu_figures import SHAZEER_TABLE1, plot_glu_variants, plot_linear_path, plot_shazeer_table1
-from helpers.gru_figures import plot_gru_gates, plot_param_counts
+from helpers.figures.glu import SHAZEER_TABLE1, plot_glu_variants, plot_linear_path, plot_shazeer_table1
+from helpers.figures.gru import plot_gru_gates, plot_param_counts
 
 
 def pixels(fig):

@@ -3,7 +3,7 @@
 import numpy as np
 
 from helpers.gru import gru_backward, gru_forward, gru_step_backward, gru_step_forward, init_gru_params
-from helpers.gru_torch import gru_to_torch
+from helpers.pytorch_layout import gru_to_torch
 
 B, T, D, H = 3, 6, 4, 5
 TOLERANCE = 1e-10

@@ -10,7 +10,7 @@ from helpers.activations import sigmoid
 from helpers.gradcheck import gradient_errors
 from helpers.lstm import (cell_update, forget_gate, gate_blocks, hidden_state, init_lstm_params, lstm_backward,
                           lstm_forward, lstm_gate_values, lstm_step_backward, lstm_step_forward)
-from helpers.lstm_torch import lstm_from_torch, lstm_to_torch
+from helpers.pytorch_layout import lstm_from_torch, lstm_to_torch
 from helpers.memory import half_life
 from helpers.rnn import gated_rnn_backward, gated_rnn_forward, init_rnn_params
 

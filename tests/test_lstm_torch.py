@@ -4,7 +4,7 @@ conversion. Skipped without torch, except in CI (GATES_REQUIRE_TORCH=1)."""
 import numpy as np
 
 from helpers.lstm import init_lstm_params, lstm_backward, lstm_forward, lstm_step_backward, lstm_step_forward
-from helpers.lstm_torch import lstm_from_torch, lstm_to_torch
+from helpers.pytorch_layout import lstm_from_torch, lstm_to_torch
 
 B, T, D, H = 3, 7, 4, 5
 TOLERANCE = 1e-10
@@ -93,7 +93,7 @@ def test_the_course_never_imports_torch():
     import subprocess
     import sys
 
-    code = ("import sys, helpers.lstm, helpers.lstm_torch, helpers.lstm_figures, helpers.checks, helpers.diagrams; "
+    code = ("import sys, helpers.lstm, helpers.pytorch_layout, helpers.figures.lstm, helpers.checks, helpers.diagrams; "
             "print('torch' in sys.modules)")
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "False"

@@ -2,12 +2,12 @@
 
 import numpy as np
 
-from .activations import sigmoid
-from .gated_rnn_figures import draw_retention
-from .memory import half_life
+from ..activations import sigmoid
+from .gated_rnn import draw_retention
+from ..memory import half_life
 from .sliders import explore, explore_gate_row, gate_slider, value_slider
 from .style import ROLE_COLORS, coordinate_bars, new_figure
-from .validate import Shapes, as_count, as_gate_values, as_real_array
+from ..validate import Shapes, as_count, as_gate_values, as_real_array
 
 BIAS_RANGE = np.linspace(-3, 6, 181)
 

@@ -2,10 +2,10 @@
 
 import numpy as np
 
-from .activations import tanh
+from ..activations import tanh
 from .sliders import explore, gate_slider
 from .style import ROLE_COLORS, coordinate_bars, new_figure
-from .validate import Shapes, as_gate_values
+from ..validate import Shapes, as_gate_values
 
 
 def plot_gru_gates(h_prev, input_part, hidden_part, z, r):

@@ -1,7 +1,7 @@
 """The GRU cell and the GLU block, drawn by code for images/ (see helpers.diagrams)."""
 
 from .drawing import FONT, arrow, blend_line, box, canvas, op
-from .style import ROLE_COLORS
+from ..figures.style import ROLE_COLORS
 
 
 def draw_gru_cell():

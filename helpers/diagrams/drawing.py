@@ -3,7 +3,7 @@
 from matplotlib.figure import Figure
 from matplotlib.patches import Circle, FancyArrowPatch, FancyBboxPatch
 
-from .style import COURSE_RC, ROLE_COLORS
+from ..figures.style import COURSE_RC, ROLE_COLORS
 
 FONT = COURSE_RC["font.size"]
 

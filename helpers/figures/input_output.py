@@ -2,11 +2,11 @@
 
 import numpy as np
 
-from .activations import tanh
-from .lstm import cell_update, hidden_state
+from ..activations import tanh
+from ..lstm import cell_update, hidden_state
 from .sliders import explore, explore_gate_row, gate_slider, step_slider
 from .style import ROLE_COLORS, coordinate_bars, new_figure
-from .validate import Shapes, as_count, as_gate_values, as_real_array
+from ..validate import Shapes, as_count, as_gate_values, as_real_array
 
 
 def plot_cell_update(c_prev, c_tilde, f, i):

@@ -2,10 +2,10 @@
 
 import numpy as np
 
-from .activations import sigmoid, sigmoid_grad
+from ..activations import sigmoid, sigmoid_grad
 from .sliders import explore, value_slider
 from .style import ROLE_COLORS, coordinate_bars, new_figure
-from .validate import Shapes, as_real_array
+from ..validate import Shapes, as_real_array
 
 Z_RANGE = np.linspace(-8, 8, 401)
 

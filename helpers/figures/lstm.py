@@ -2,10 +2,10 @@
 
 import numpy as np
 
-from .lstm_diagram import draw_lstm_cell
+from ..diagrams.lstm_cell import draw_lstm_cell
 from .sliders import explore, step_slider, value_slider
 from .style import new_figure
-from .validate import Shapes, as_gate_values
+from ..validate import Shapes, as_gate_values
 
 HEATMAP_ROWS = [("i", "input gate i", "gate"), ("f", "forget gate f", "gate"), ("o", "output gate o", "gate"),
                 ("c", "cell state c", "state"), ("h", "hidden state h", "state")]

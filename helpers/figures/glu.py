@@ -2,10 +2,10 @@
 
 import numpy as np
 
-from .glu import VARIANTS, glu_backward, glu_forward
+from ..glu import VARIANTS, glu_backward, glu_forward
 from .sliders import explore, value_slider
 from .style import ROLE_COLORS, new_figure
-from .validate import Shapes, as_real_array
+from ..validate import Shapes, as_real_array
 
 # Shazeer (2020), "GLU Variants Improve Transformer", Table 1: C4 log-perplexity at 65,536 training steps.
 SHAZEER_TABLE1 = {"ReLU": 1.997, "GELU": 1.983, "Swish": 1.994, "GLU": 1.982, "Bilinear": 1.960,

@@ -2,10 +2,10 @@
 
 import numpy as np
 
-from .memory import half_life, retention
+from ..memory import half_life, retention
 from .sliders import explore, explore_gate_row, gate_slider, value_slider
 from .style import ROLE_COLORS, coordinate_bars, new_figure
-from .validate import Shapes, as_gate_values
+from ..validate import Shapes, as_gate_values
 
 
 def plot_keep_overwrite(s_prev, s_tilde, g):

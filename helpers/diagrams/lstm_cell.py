@@ -3,8 +3,8 @@
 import numpy as np
 
 from .drawing import FONT, arrow, box, canvas, op
-from .style import ROLE_COLORS
-from .validate import as_real_array, check_unit_interval
+from ..figures.style import ROLE_COLORS
+from ..validate import as_real_array, check_unit_interval
 
 MUTED = "#c8c8c8"
 CELL_Y, GATE_Y, BUS_Y = 5.4, 2.5, 1.2

@@ -1,0 +1,1 @@
+"""Diagrams drawn by code: the drawing primitives, each diagram of images/, and the live LSTM cell."""

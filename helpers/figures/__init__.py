@@ -1,0 +1,1 @@
+"""Figures: the course style, the slider plumbing, and one module of figures and explorers per topic."""
