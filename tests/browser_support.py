@@ -204,29 +204,65 @@ def broken_images(page, timeout_ms: int = 15_000) -> list[str]:
                          selector)
 
 
-def tag_sliders(page) -> list[str]:
-    """Mark each slider handle and its interact() box with data attributes; return box selectors."""
-    return page.evaluate("""(P) => {
+# An explorer (helpers/figures/live.py) is a VBox with this class: its sliders, then one image widget.
+EXPLORER = ".gates-explorer"
+FRAME = "img.widget-image"  # the explorer's figure: an <img> whose src is replaced on every frame
+
+
+def tag_sliders(page) -> list[dict]:
+    """Mark each slider handle and its explorer box with data attributes.
+
+    Returns one dict per slider, in page order: `box`, the selector of its `.gates-explorer` box (None when
+    the slider sits outside any explorer), and `first`, True for the first slider of its box.
+    """
+    return page.evaluate("""([P, E]) => {
         const handles = [...document.querySelectorAll(P + ' .widget-slider .noUi-handle')];
+        const seen = new Set();
         return handles.map((h, i) => {
-            // The figure a slider drives lives in the same interact() box (else the same cell).
-            const box = h.closest('.widget-interact') || h.closest('.jp-Cell');
-            box.dataset.gatesBox = box.dataset.gatesBox || String(i);
             h.dataset.gatesSlider = String(i);
-            return `[data-gates-box='${box.dataset.gatesBox}']`;
+            const box = h.closest(E);
+            if (!box) return {box: null, first: false};
+            box.dataset.gatesBox = box.dataset.gatesBox || String(i);
+            const first = !seen.has(box.dataset.gatesBox);
+            seen.add(box.dataset.gatesBox);
+            return {box: `[data-gates-box='${box.dataset.gatesBox}']`, first};
         });
-    }""", PANEL)
+    }""", [PANEL, EXPLORER])
 
 
-def move_slider(page, index: int, box: str) -> str | None:
-    """Click slider `index`'s track far from its handle and wait for its box's image to be redrawn.
+def broken_frames(page, timeout_ms: int = 15_000) -> list[str]:
+    """Output images (static figures and explorer frames) that did not load, described by cell output and size."""
+    selector = f"{PANEL} .jp-OutputArea-output img"
+    try:
+        page.wait_for_function("(sel) => [...document.querySelectorAll(sel)].every(i => i.complete)",
+                               arg=selector, timeout=timeout_ms)
+    except Exception:  # playwright TimeoutError: the incomplete ones are reported below
+        pass
+    return page.evaluate("""(sel) => [...document.querySelectorAll(sel)].map((i, n) => [i, n])
+        .filter(([i]) => !i.complete || i.naturalWidth === 0)
+        .map(([i, n]) => `output image ${n + 1} (${i.classList.contains('widget-image') ? 'explorer frame' : 'figure'},`
+                         + ` src ${(i.getAttribute('src') || '').slice(0, 40)}...)`)""", selector)
+
+
+def _slider_name(page, index: int) -> str:
+    """The slider's label, e.g. 'f_1', for messages."""
+    return page.evaluate("""(i) => { const h = document.querySelector(`[data-gates-slider='${i}']`);
+        const s = h && h.closest('.widget-slider'); const l = s && s.querySelector('.widget-label');
+        return l ? l.textContent.trim() : '?'; }""", index)
+
+
+def move_slider(page, index: int, box: str | None) -> str | None:
+    """Click slider `index`'s track far from its handle and wait for its explorer's figure to be redrawn.
 
     Returns None on success, otherwise a reason string.
     """
+    if box is None:
+        return "not inside a .gates-explorer box (an old interact() slider?)"
     handle = page.locator(f"[data-gates-slider='{index}']")
-    img = page.locator(f"{box} img").first
-    if img.count() == 0:
-        return "no figure (<img>) in its interact box to watch"
+    img = page.locator(f"{box} {FRAME}")
+    if img.count() != 1:
+        return f"its explorer box holds {img.count()} figure <img>s, expected exactly 1"
+    handle.scroll_into_view_if_needed()
     old_src, old_value = img.get_attribute("src"), handle.get_attribute("aria-valuenow")
     low, high = float(handle.get_attribute("aria-valuemin")), float(handle.get_attribute("aria-valuemax"))
     # A click on the track jumps the handle there (noUiSlider "tap"): go to 80% of the range,
@@ -245,19 +281,170 @@ def move_slider(page, index: int, box: str) -> str | None:
         return f"value stayed at {old_value} after clicking the track"
     try:
         # Done when the image changed, or when the box shows an error instead of a figure.
-        page.wait_for_function("""([box, old, tb]) => {
-            const img = document.querySelector(box + ' img');
+        page.wait_for_function("""([img, box, old, tb]) => {
+            const i = document.querySelector(img);
             const errs = document.querySelectorAll(box + " [data-mime-type='application/vnd.jupyter.stderr']");
-            return (img && img.getAttribute('src') && img.getAttribute('src') !== old)
+            return (i && i.getAttribute('src') && i.getAttribute('src') !== old)
                 || [...errs].some(e => new RegExp(tb, 'm').test(e.textContent));
-        }""", arg=[box, old_src, _TRACEBACK.pattern], timeout=REDRAW_TIMEOUT_MS)
+        }""", arg=[f"{box} {FRAME}", box, old_src, _TRACEBACK.pattern], timeout=REDRAW_TIMEOUT_MS)
     except Exception:  # playwright TimeoutError (playwright is only imported in the fixture)
         return f"figure not redrawn within {REDRAW_TIMEOUT_MS // 1000}s ({old_value} -> {handle.get_attribute('aria-valuenow')})"
     wait_kernel_idle(page)
-    for text in page.locator(f"{box} [data-mime-type='application/vnd.jupyter.stderr']").all_text_contents():
+    return _box_exception(page, box, f"redraw raised ({old_value} -> {handle.get_attribute('aria-valuenow')})")
+
+
+def _box_exception(page, box: str, what: str) -> str | None:
+    """A reason string if the explorer's cell shows a traceback (a frame that raised), else None."""
+    # The Explorer's own widget has no output area: a raising callback prints into its cell's output.
+    cell = page.locator(box).locator("xpath=ancestor::div[contains(@class, 'jp-Cell')][1]")
+    for text in cell.locator("[data-mime-type='application/vnd.jupyter.stderr']").all_text_contents():
         if is_exception(text):
-            return f"redraw raised ({old_value} -> {handle.get_attribute('aria-valuenow')}): {text.strip().splitlines()[-1]}"
+            return f"{what}: {text.strip().splitlines()[-1]}"
     return None
+
+
+# Installed in the page before a drag: a MutationObserver on the explorer box records, with performance.now()
+# timestamps, every new src of its figure, every change of the dragged slider's value (aria-valuenow and the
+# readout) and where the box sits (to see the layout jump); capture listeners time the press and the release.
+_DRAG_RECORDER = """([box, img, handle]) => {
+    const B = document.querySelector(box), I = document.querySelector(img), H = document.querySelector(handle);
+    const R = H.closest('.widget-slider').querySelector('.widget-readout');
+    if (window.__gatesDrag) window.__gatesDrag.stop();
+    const rec = {start: I.getAttribute('src'), frames: [], values: [], down: null, up: null, tops: [], sizes: []};
+    // Only real changes count: the readout's text node is replaced on release even when the value stays.
+    const lastSeen = {aria: H.getAttribute('aria-valuenow'), readout: R.textContent.trim()};
+    const seenValue = (k, v, t) => { if (v !== lastSeen[k]) { lastSeen[k] = v; rec.values.push({t, v}); } };
+    const where = () => { const r = I.getBoundingClientRect(), t = H.getBoundingClientRect();
+                          rec.tops.push(t.top); rec.sizes.push(Math.round(r.width) + 'x' + Math.round(r.height)); };
+    where();
+    const obs = new MutationObserver(ms => {
+        const now = performance.now();
+        for (const m of ms) {
+            if (m.type === 'attributes' && m.target === I && m.attributeName === 'src') {
+                rec.frames.push({t: now, src: I.getAttribute('src')}); where();
+            } else if (m.type === 'attributes' && m.target === H) {
+                seenValue('aria', H.getAttribute('aria-valuenow'), now);
+            } else if (R.contains(m.target)) {
+                seenValue('readout', R.textContent.trim(), now);
+            }
+        }
+    });
+    obs.observe(B, {subtree: true, attributes: true, attributeFilter: ['src', 'aria-valuenow'],
+                    childList: true, characterData: true});
+    const down = () => { if (rec.down === null) rec.down = performance.now(); };
+    const up = () => { if (rec.down !== null && rec.up === null) rec.up = performance.now(); };
+    window.addEventListener('pointerdown', down, true); window.addEventListener('mousedown', down, true);
+    window.addEventListener('pointerup', up, true); window.addEventListener('mouseup', up, true);
+    rec.stop = () => { obs.disconnect();
+        window.removeEventListener('pointerdown', down, true); window.removeEventListener('mousedown', down, true);
+        window.removeEventListener('pointerup', up, true); window.removeEventListener('mouseup', up, true); };
+    window.__gatesDrag = rec;
+}"""
+
+# What the recorder saw; frames are the distinct new srcs (first arrival of each).
+_DRAG_SUMMARY = """() => {
+    const r = window.__gatesDrag, seen = new Set([r.start]), frames = [];
+    for (const f of r.frames) if (!seen.has(f.src)) { seen.add(f.src); frames.push(f.t); }
+    const last = a => a.length ? a[a.length - 1].t : null;
+    return {down: r.down, up: r.up, now: performance.now(), frames,
+            last_value: last(r.values), values: r.values.length,
+            top_shift: Math.max(...r.tops) - Math.min(...r.tops), sizes: [...new Set(r.sizes)]};
+}"""
+
+DRAG_STEPS = 32          # mouse moves across the track ...
+DRAG_STEP_MS = 45        # ... this far apart: with playwright's own ~20 ms per move, a drag of about 2 s
+SETTLE_QUIET_MS = 1_000  # after release, the figure has settled when nothing changed for this long
+SETTLE_TIMEOUT_MS = 10_000
+
+
+def _decimals(text: str) -> int:
+    return len(text.split(".")[1]) if "." in text else 0
+
+
+def _readout(page, index: int) -> str:
+    """The number the slider shows beside its track (its readout), with an ASCII minus sign."""
+    text = page.evaluate("""(i) => document.querySelector(`[data-gates-slider='${i}']`)
+        .closest('.widget-slider').querySelector('.widget-readout').textContent.trim()""", index)
+    return text.replace("\u2212", "-")  # the readout's d3 format writes negatives with a real minus sign
+
+
+def drag_slider(page, index: int, box: str, attempts: int = 2) -> tuple[dict, str | None]:
+    """Press slider `index`'s handle, drag it across the track in small steps over ~2 s, then release.
+
+    Records, while the button is held, how many new figure frames the explorer shows; then waits for the figure
+    to settle. Returns (stats, problem): stats has frames_during_drag, drag_ms, release_to_last_frame_ms (negative
+    when the last frame came before the release), frames_after_release, value, layout_shift_px, img_sizes;
+    problem is None or a reason string. The drag is retried once if JupyterLab swallowed the press.
+    """
+    name = _slider_name(page, index)
+    handle = page.locator(f"[data-gates-slider='{index}']")
+    track = handle.locator("xpath=ancestor::div[contains(@class, 'noUi-target')][1]")
+    problem = "not tried"
+    for attempt in range(attempts):
+        wait_kernel_idle(page)
+        handle.scroll_into_view_if_needed()
+        page.wait_for_timeout(200)  # let the notebook's scroll settle before taking coordinates
+        hbox, tbox = handle.bounding_box(), track.bounding_box()
+        if hbox is None or tbox is None:
+            return {}, f"{name}: slider not visible"
+        start_value, start_readout = handle.get_attribute("aria-valuenow"), _readout(page, index)
+        x0, y = hbox["x"] + hbox["width"] / 2, hbox["y"] + hbox["height"] / 2
+        # Drag towards the farther end, to 5% from it, so most of the track is crossed.
+        frac = (x0 - tbox["x"]) / tbox["width"] if tbox["width"] else 0.5
+        x1 = tbox["x"] + tbox["width"] * (0.05 if frac > 0.5 else 0.95)
+        page.evaluate(_DRAG_RECORDER, [box, f"{box} {FRAME}", f"[data-gates-slider='{index}']"])
+        page.mouse.move(x0, y)
+        page.mouse.down()
+        for step in range(1, DRAG_STEPS + 1):
+            page.mouse.move(x0 + (x1 - x0) * step / DRAG_STEPS, y)
+            if step < DRAG_STEPS:  # release right after the last move, as a hand does
+                page.wait_for_timeout(DRAG_STEP_MS)
+        held = page.evaluate(_DRAG_SUMMARY)  # still holding the button
+        page.mouse.up()
+        try:  # settled: released, and no new frame or value for SETTLE_QUIET_MS
+            page.wait_for_function("""(quiet) => { const r = window.__gatesDrag, now = performance.now();
+                const last = Math.max(r.up || now, ...r.frames.map(f => f.t), ...r.values.map(v => v.t));
+                return r.up !== null && now - last >= quiet; }""",
+                                   arg=SETTLE_QUIET_MS, timeout=SETTLE_TIMEOUT_MS, polling=100)
+            settled = True
+        except Exception:  # playwright TimeoutError
+            settled = False
+        wait_kernel_idle(page)
+        done = page.evaluate(_DRAG_SUMMARY)
+        page.evaluate("() => window.__gatesDrag.stop()")
+        end_value = handle.get_attribute("aria-valuenow")
+        readout = _readout(page, index)
+        if done["down"] is None or end_value == start_value:
+            problem = f"{name}: the drag did not move the slider (value stayed {start_value}; press swallowed?)"
+            continue  # JupyterLab sometimes eats the first press: try again
+        up = done["up"] if done["up"] is not None else held["now"]
+        during = [t for t in done["frames"] if t <= up]  # arrived before the release
+        after = [t for t in done["frames"] if t > up]
+        last_frame = done["frames"][-1] if done["frames"] else None
+        stats = {"slider": name, "frames_during_drag": len(during), "drag_ms": round(up - done["down"]),
+                 "release_to_last_frame_ms": round(last_frame - up) if last_frame is not None else None,
+                 "frames_after_release": len(after), "frames_total": len(done["frames"]),
+                 "value": f"{start_readout} -> {readout}", "layout_shift_px": round(done["top_shift"], 1),
+                 "img_sizes": done["sizes"], "attempt": attempt + 1}
+        problems = []
+        if len(during) < 2:
+            problems.append(f"only {len(during)} new frame(s) while the button was held (expected >= 2: the "
+                            "figure must follow the drag, not only the release)")
+        if not settled:
+            problems.append(f"figure still changing {SETTLE_TIMEOUT_MS // 1000}s after the release")
+        if last_frame is None or (done["last_value"] is not None and last_frame < done["last_value"]):
+            problems.append("no frame arrived after the slider's last value change: the final value was never drawn")
+        try:
+            tol = 0.5 * 10 ** -_decimals(end_value) + 0.5 * 10 ** -_decimals(readout) + 1e-9
+            if abs(float(end_value) - float(readout)) > tol:
+                problems.append(f"handle says {end_value} but the readout shows {readout}")
+        except ValueError:
+            problems.append(f"cannot compare handle value {end_value!r} with readout {readout!r}")
+        raised = _box_exception(page, box, "a frame raised during the drag")
+        if raised:
+            problems.append(raised)
+        return stats, (f"{name}: " + "; ".join(problems)) if problems else None
+    return {"slider": name}, problem
 
 
 def full_screenshot(page, path: Path) -> None:

@@ -1,4 +1,4 @@
-"""Run every notebook in a real JupyterLab + Chromium, check outputs, and move every slider.
+"""Run every notebook in a real JupyterLab + Chromium, check outputs, move every slider, drag one per explorer.
 
 Run:  .venv/bin/python -m pytest tests/test_browser.py -v -s
 Env:  GATES_NOTEBOOK_DIR (default <repo>/notebooks), GATES_CHROMIUM (default /usr/bin/chromium),
@@ -95,7 +95,8 @@ def browser(playwright_api):
 @pytest.mark.browser
 @pytest.mark.parametrize("notebook", NOTEBOOKS, ids=[nb.name for nb in NOTEBOOKS])
 def test_notebook_in_jupyterlab(notebook: Path, browser, lab_server, record_property):
-    """Run All in JupyterLab, no exceptions, figures render, every slider redraws its figure."""
+    """Run All in JupyterLab, no exceptions, figures render, every slider redraws its explorer's figure,
+    and a mouse drag redraws it while the button is held."""
     started = time.monotonic()
     served = lab_server.root / notebook.name  # read the copy the browser sees, not the live file
     sources = _code_sources(served)
@@ -131,19 +132,47 @@ def test_notebook_in_jupyterlab(notebook: Path, browser, lab_server, record_prop
 
         broken = bs.broken_images(page)
         assert not broken, f"{notebook.name}: images that did not load: {broken}"
+        broken = bs.broken_frames(page)
+        assert not broken, f"{notebook.name}: figures that did not load: {broken}"
 
-        boxes = bs.tag_sliders(page)
-        problems = [f"  slider {i + 1}: {why}" for i, box in enumerate(boxes)
-                    if (why := bs.move_slider(page, i, box))]
-        moved = len(boxes) - len(problems)
+        sliders = bs.tag_sliders(page)
+        problems = [f"  slider {i + 1}: {why}" for i, slider in enumerate(sliders)
+                    if (why := bs.move_slider(page, i, slider["box"]))]
+        moved = len(sliders) - len(problems)
         record_property("sliders_moved", moved)  # lands in --junitxml reports
-        print(f"\n{notebook.name}: {moved}/{len(boxes)} sliders moved, "
+        print(f"\n{notebook.name}: {moved}/{len(sliders)} sliders moved, "
               f"run {run_secs:.1f}s, total {time.monotonic() - started:.1f}s")
-        bs.full_screenshot(page, shot)
-
         # Stricter than "at least one moved": every slider must redraw its figure.
-        assert not problems, (f"{notebook.name}: {len(problems)} of {len(boxes)} sliders did not redraw "
+        assert not problems, (f"{notebook.name}: {len(problems)} of {len(sliders)} sliders did not redraw "
                               "their figure:\n" + "\n".join(problems))
+
+        # A mouse drag on the first slider of every explorer: the figure must follow the hand while the
+        # button is held (continuous_update and a kernel that keeps up), and the final frame must arrive.
+        drags, drag_problems = [], []
+        for i, slider in enumerate(sliders):
+            if slider["first"]:
+                stats, why = bs.drag_slider(page, i, slider["box"])
+                drags.append(stats)
+                print(f"  drag slider {i + 1} ({stats.get('slider', '?')}): " + ", ".join(
+                    f"{k}={v}" for k, v in stats.items() if k != "slider"))
+                if why:
+                    drag_problems.append(f"  slider {i + 1}: {why}")
+        if drags:
+            done = [d for d in drags if "frames_during_drag" in d]
+            latencies = [d["release_to_last_frame_ms"] for d in done if d["release_to_last_frame_ms"] is not None]
+            summary = {
+                "drags": len(drags),
+                "drag_frames_during": [d["frames_during_drag"] for d in done],
+                "drag_ms": [d["drag_ms"] for d in done],
+                "release_to_last_frame_ms": latencies,
+            }
+            for key, value in summary.items():
+                record_property(key, value)
+            print(f"{notebook.name}: {len(drags)} drags; frames during drag {summary['drag_frames_during']}, "
+                  f"drag duration ms {summary['drag_ms']}, mouseup -> last frame ms {latencies}")
+        bs.full_screenshot(page, shot)
+        assert not drag_problems, (f"{notebook.name}: {len(drag_problems)} of {len(drags)} drags failed:\n"
+                                   + "\n".join(drag_problems))
         # A slider callback that raises shows its traceback inside the interact box.
         after = [_describe(i, sources, t) for i, c in enumerate(bs.cell_report(page))
                  for t in c["stderr"] if bs.is_exception(t)]
