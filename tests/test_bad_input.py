@@ -15,9 +15,8 @@ from helpers.rnn import (gated_rnn_backward, gated_rnn_forward, gated_rnn_step_b
 from helpers.diagrams.drawing import canvas
 from helpers.figures.forget_gate import (forget_bias_explorer, forget_decay_explorer, forget_explorer, plot_forget,
                                     plot_forget_bias, plot_forget_decay)
-from helpers.figures.input_gate import (accumulation_explorer, cell_update_explorer, hide_reveal_explorer,
-                                        output_explorer, plot_accumulation, plot_cell_update, plot_hide_reveal,
-                                        plot_output)
+from helpers.figures.input_gate import accumulation_explorer, cell_update_explorer, plot_accumulation, plot_cell_update
+from helpers.figures.output_gate import hide_reveal_explorer, output_explorer, plot_hide_reveal, plot_output
 from helpers.lstm import (candidate, cell_update, forget_gate, gate_blocks, hidden_state, init_lstm_params, input_gate,
                           lstm_backward, lstm_forward, lstm_gate_values, lstm_step_backward, lstm_step_forward,
                           output_gate)

@@ -1,0 +1,113 @@
+"""The live explorers of notebooks 04, 05, 07 and 08: every slider redraws the one figure, and no axis moves."""
+
+import numpy as np
+import pytest
+from matplotlib.figure import Figure
+
+from helpers.figures.glu import glu_explorer, plot_glu_variants
+from helpers.figures.gru import gru_gates_explorer, plot_gru_gates
+from helpers.figures.input_gate import accumulation_explorer, cell_update_explorer, plot_accumulation, plot_cell_update
+from helpers.figures.output_gate import hide_reveal_explorer, output_explorer, plot_hide_reveal, plot_output
+
+# The inputs the notebooks use.
+C_PREV, C_TILDE = np.array([[0.5, -0.3, 0.8]]), np.array([[0.768, 0.047, 0.986]])
+C_T = np.array([[2.0, -0.5, 0.1]])
+H_PREV, INPUT_PART, HIDDEN_PART = np.array([[0.8, -0.5, 0.3]]), np.array([[0.2, 0.4, -0.6]]), np.array([[1.0, -1.2, 0.5]])
+T = 20
+
+
+def run(open_at):
+    """Notebook 05's run: write 0.9 at step 1, hold it, open the output gate at step open_at."""
+    o = (np.arange(1, T + 1) >= open_at).astype(float)
+    c = np.full(T, 0.9)
+    return o, c, o * np.tanh(c)
+
+
+EXPLORERS = {
+    "cell_update": lambda: cell_update_explorer(C_PREV, C_TILDE),
+    "accumulation": lambda: accumulation_explorer(0.8),
+    "output": lambda: output_explorer(C_T),
+    "hide_reveal": lambda: hide_reveal_explorer(run, T),
+    "gru_gates": lambda: gru_gates_explorer(H_PREV, INPUT_PART, HIDDEN_PART),
+    "glu": lambda: glu_explorer(),
+}
+
+
+def scales(figure):
+    """Every axis limit and colour limit of the figure: what must not move while a slider does."""
+    limits = [(ax.get_xlim(), ax.get_ylim()) for ax in figure.axes]
+    colours = [image.get_clim() for ax in figure.axes for image in ax.images]
+    return limits, colours
+
+
+def across(slider):
+    """Values across a slider's whole range, both ends included."""
+    if isinstance(slider.value, int):
+        return list(range(slider.min, slider.max + 1, max(1, (slider.max - slider.min) // 6)))
+    return [float(v) for v in np.linspace(slider.min, slider.max, 5)]
+
+
+@pytest.mark.parametrize("name", EXPLORERS)
+def test_every_slider_redraws_the_same_figure_on_fixed_axes(name):
+    explorer = EXPLORERS[name]()
+    figure, before = explorer.figure, scales(explorer.figure)
+    for slider_name, slider in explorer.sliders.items():
+        start = slider.value
+        frame, frames = explorer.image.value, explorer.frames
+        for value in across(slider):
+            if value == slider.value:
+                continue
+            new = explorer.update(**{slider_name: value})
+            assert new != frame, f"{name}: moving {slider_name} to {value} left the picture as it was"
+            assert scales(figure) == before, f"{name}: moving {slider_name} to {value} rescaled an axis"
+            frame = new
+        explorer.update(**{slider_name: start})
+        assert explorer.frames > frames
+    assert explorer.figure is figure
+
+
+def test_the_accumulation_range_holds_the_worst_case_and_shows_settling():
+    explorer = accumulation_explorer(0.8)
+    ax = explorer.figure.axes[0]
+    low, high = ax.get_ylim()
+    assert high >= 40 * 0.8 and low < 0  # f = 1, i = 1 grows to steps * c_tilde, and stays in view
+    curve = next(line for line in ax.get_lines() if line.get_label() == "c_t")
+    explorer.update(f=1.0, i=1.0)
+    assert curve.get_ydata()[-1] == pytest.approx(32.0) and curve.get_ydata()[-1] <= high
+    explorer.update(f=0.9, i=0.5)
+    assert curve.get_ydata()[-1] == pytest.approx(4.0, abs=0.1)  # settled at i * c_tilde / (1 - f)
+
+
+def test_the_glu_axes_hold_every_variant_over_the_sliders_range():
+    explorer = glu_explorer()
+    limits = [ax.get_xlim()[1] for ax in explorer.figure.axes]
+    # Bilinear's y = A * B reaches 4 * 6, its dy/dA = B reaches 6 and its dy/dB = A reaches 4 (GEGLU's a little more).
+    assert limits[:2] == pytest.approx([24 * 1.1, 6 * 1.1]) and limits[2] >= 4 * 1.1
+    for A, B in ((4.0, 6.0), (-4.0, -6.0), (-4.0, 6.0)):
+        explorer.update(A=A, B=B)
+        widths = [abs(bar.get_width()) for ax in explorer.figure.axes for bar in ax.patches]
+        assert max(widths) <= max(limits)
+
+
+STATIC = [
+    (lambda: plot_cell_update(C_PREV, C_TILDE, 0.5, 0.5), lambda: plot_cell_update(C_PREV, C_TILDE, 0.5, 1.5)),
+    (lambda: plot_accumulation(0.9, 0.5, 0.8), lambda: plot_accumulation(0.9, -0.1, 0.8)),
+    (lambda: plot_output(C_T, [[0.3, 0.6, 0.9]]), lambda: plot_output(C_T, [[0.3, 0.6]])),
+    (lambda: plot_hide_reveal(*run(12)), lambda: plot_hide_reveal(np.full(T, 2.0), *run(12)[1:])),
+    (lambda: plot_gru_gates(H_PREV, INPUT_PART, HIDDEN_PART, np.full((1, 3), 0.5), np.ones((1, 3))),
+     lambda: plot_gru_gates(H_PREV, INPUT_PART, HIDDEN_PART, np.full((1, 3), 0.5), np.full((1, 3), np.nan))),
+    (lambda: plot_glu_variants(1.0, -2.0), lambda: plot_glu_variants(1.0, -2.0, beta=[1.0])),
+]
+
+
+@pytest.mark.parametrize("good, bad", STATIC, ids=["cell_update", "accumulation", "output", "hide_reveal",
+                                                   "gru_gates", "glu_variants"])
+def test_the_static_figure_still_draws_and_still_refuses_bad_input(good, bad):
+    assert isinstance(good(), Figure)
+    with pytest.raises(ValueError):
+        bad()
+
+
+def test_a_static_glu_point_outside_the_sliders_still_fits():
+    fig = plot_glu_variants(10.0, 10.0)
+    assert fig.axes[0].get_xlim()[1] >= 100
