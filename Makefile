@@ -10,7 +10,7 @@ CHROMIUM ?= /usr/bin/chromium
 # JupyterLab refuses to start as root (containers, CI machines) unless told it may.
 AS_ROOT := $(if $(filter 0,$(shell id -u)),--allow-root)
 
-.PHONY: lab test install images navigation notebooks clean
+.PHONY: lab test bench install images navigation notebooks clean
 
 lab: $(COURSE)  ## set up, then open the course in JupyterLab
 	$(BIN)/jupyter lab $(AS_ROOT) --ServerApp.root_dir="$(CURDIR)" --LabApp.default_url=/lab/tree/notebooks/00-index.ipynb
@@ -27,6 +27,10 @@ test: $(TESTS)  ## set up, then run every test
 	  echo "      Install it with:  $(BIN)/pip install torch==2.13.0   (CI requires it; the course never does)"; \
 	  echo ""; }
 	GATES_CHROMIUM=$(CHROMIUM) $(BIN)/python -m pytest --nbval --nbval-current-env -p no:cacheprovider -rs tests notebooks
+
+bench: $(TESTS)  ## time every notebook, slider and cell; prints a table, writes benchmarks/results.json
+	@$(BIN)/python -c "import torch" 2>/dev/null || echo "NOTE: PyTorch is missing, so the cells are not timed against torch ($(BIN)/pip install torch==2.13.0)."
+	$(BIN)/python -m benchmarks
 
 install: $(COURSE)
 

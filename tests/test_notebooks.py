@@ -50,11 +50,14 @@ def test_lesson_anatomy(path):
     assert exercises(notebook)
 
 
-def test_slider_cells_are_ignored_by_nbval_and_print_nothing(notebook_path):
+def test_slider_cells_show_one_explorer_and_are_ignored_by_nbval(notebook_path):
     for cell in code_cells(read(notebook_path)):
         if "_explorer(" in cell.source:
             assert {"explorer", "nbval-ignore-output"} <= set(tags(cell)), cell.source
-            assert re.fullmatch(r"_ = \w+_explorer\(.*\)", cell.source.strip(), re.DOTALL), cell.source
+            # The cell's value is the explorer: Jupyter shows its sliders and figure, or its sentence without a kernel.
+            assert re.fullmatch(r"\w+_explorer\(.*\)", cell.source.strip(), re.DOTALL), cell.source
+            shown = [output for output in cell.outputs if output.output_type == "execute_result"]
+            assert len(shown) == 1 and "run this notebook" in shown[0].data["text/plain"], cell.source
 
 
 def test_untouched_exercises_run_and_say_not_attempted(notebook_path, tmp_path):

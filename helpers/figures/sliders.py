@@ -1,23 +1,25 @@
-"""Slider plumbing shared by every explorer: one look for gate sliders, one way to wire them to a figure."""
+"""The course's sliders: one look, wide enough to read on a projector, and live while the handle moves."""
 
-from ipywidgets import FloatSlider, IntSlider, Layout, interact
+from ipywidgets import FloatSlider, IntSlider, Layout
 
 SLIDER_LAYOUT = {"width": "30em"}
+SLIDER_STYLE = {"description_width": "8em"}
 
 
 def value_slider(description, value, low, high, step=0.01):
-    """A slider that redraws when released (figures take a moment), wide enough to read on a projector."""
-    return FloatSlider(value=value, min=low, max=high, step=step, description=description,
-                       continuous_update=False, readout_format=".2f",
-                       style={"description_width": "8em"}, layout=Layout(**SLIDER_LAYOUT))
+    """A slider for a number from low to high; its figure follows the handle while it is dragged."""
+    if not low <= value <= high:
+        raise ValueError(f"value: expected a number from {low} to {high}, got {value!r}")
+    return FloatSlider(value=value, min=low, max=high, step=step, description=description, continuous_update=True,
+                       readout_format=".2f", style=SLIDER_STYLE, layout=Layout(**SLIDER_LAYOUT))
 
 
 def step_slider(description, value, low, high):
     """A slider for a whole number, such as a time step, in the same look as value_slider."""
     if not low <= value <= high:
         raise ValueError(f"value: expected a whole number from {low} to {high}, got {value!r}")
-    return IntSlider(value=value, min=low, max=high, step=1, description=description, continuous_update=False,
-                     style={"description_width": "8em"}, layout=Layout(**SLIDER_LAYOUT))
+    return IntSlider(value=value, min=low, max=high, step=1, description=description, continuous_update=True,
+                     style=SLIDER_STYLE, layout=Layout(**SLIDER_LAYOUT))
 
 
 def gate_slider(description, value=0.5):
@@ -25,13 +27,11 @@ def gate_slider(description, value=0.5):
     return value_slider(description, value, 0.0, 1.0)
 
 
-def explore_gate_row(figure_of_gate, name, size, value=0.5):
-    """Sliders name_1 .. name_size, one per coordinate of a gate; `figure_of_gate` gets them as a (1, size) row."""
-    names = [f"{name}_{k + 1}" for k in range(size)]
-    return explore(lambda **gates: figure_of_gate([[gates[n] for n in names]]),
-                   **{n: gate_slider(n, value) for n in names})
+def gate_row_sliders(name, size, value=0.5):
+    """Sliders name_1 .. name_size, one per coordinate of a gate, by name."""
+    return {f"{name}_{k + 1}": gate_slider(f"{name}_{k + 1}", value) for k in range(size)}
 
 
-def explore(figure_function, **sliders):
-    """Show `figure_function`'s figure under its sliders; moving one redraws the figure."""
-    return interact(figure_function, **sliders)
+def as_row(values, name, size):
+    """The values of the sliders name_1 .. name_size as one (1, size) row, the shape of a gate."""
+    return [[values[f"{name}_{k + 1}"] for k in range(size)]]

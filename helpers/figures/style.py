@@ -52,15 +52,23 @@ def use_course_style():
 def coordinate_bars(ax, series):
     """Side-by-side bars for each coordinate of a state, one (values, role, label) per series, on a zero line.
 
-    Returns the coordinates' positions and the width of one bar, for labels placed on the bars.
+    Returns the coordinates' positions, the width of one bar (for labels placed on the bars) and each series' bars,
+    which `set_heights` moves in place.
     """
     width = 0.8 / len(series)
     k = np.arange(len(series[0][0]))
-    for n, (values, role, label) in enumerate(series):
-        ax.bar(k + (n - (len(series) - 1) / 2) * width, values, width, color=ROLE_COLORS[role], label=label)
+    bars = [ax.bar(k + (n - (len(series) - 1) / 2) * width, values, width, color=ROLE_COLORS[role], label=label)
+            for n, (values, role, label) in enumerate(series)]
     ax.axhline(0, color="black", linewidth=1)
     ax.set(xticks=k, xticklabels=[f"coord {j + 1}" for j in k])
-    return k, width
+    return k, width, bars
+
+
+def set_heights(bars, values):
+    """Give each bar of `bars` its new value in place; returns the bars, the artists that changed."""
+    for bar, value in zip(bars, np.ravel(values)):
+        bar.set_height(value)
+    return list(bars)
 
 
 def new_figure(ncols=1, nrows=1, width=9.0, height=4.0, **kwargs):

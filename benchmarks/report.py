@@ -1,0 +1,63 @@
+"""The benchmark's results as text tables, each row held to its target on these 2-core machines."""
+
+NOTEBOOK_SECONDS, NOTEBOOK_MB = 5.0, 400.0
+# float32 targets: at least this much faster than the naive cell, at most this many times torch's time.
+NAIVE_SPEEDUP = 1.2
+TORCH_RATIO = {(32, 100, 64, 64): 3.0, (64, 100, 128, 128): 1.5}
+
+
+def verdict(ok):
+    return "met" if ok else "MISSED"
+
+
+def table(header, rows):
+    """A plain text table with columns as wide as their widest cell."""
+    cells = [header] + [[str(value) for value in row] for row in rows]
+    widths = [max(len(row[k]) for row in cells) for k in range(len(header))]
+    lines = ["  ".join(value.ljust(width) for value, width in zip(row, widths)) for row in cells]
+    lines.insert(1, "  ".join("-" * width for width in widths))
+    return "\n".join(lines)
+
+
+def notebook_table(rows):
+    return table(["notebook", "seconds", "peak MB", f"target <= {NOTEBOOK_SECONDS:g} s, {NOTEBOOK_MB:g} MB"],
+                 [[r["notebook"], f"{r['seconds']:.2f}", f"{r['peak_mb']:.0f}",
+                   verdict(r["seconds"] <= NOTEBOOK_SECONDS and r["peak_mb"] <= NOTEBOOK_MB)] for r in rows])
+
+
+def slider_table(rows, baseline_ms):
+    return table(["notebook", "explorer", "slider", "live", "median ms", "max ms",
+                  f"target median <= {baseline_ms:.0f}, max <= {2 * baseline_ms:.0f}"],
+                 [[r["notebook"][:2], r["explorer"], r["slider"], "yes" if r["continuous"] else "NO",
+                   f"{r['median_ms']:.1f}", f"{r['max_ms']:.1f}",
+                   verdict(r["continuous"] and r["median_ms"] <= baseline_ms and r["max_ms"] <= 2 * baseline_ms)]
+                  for r in rows])
+
+
+def cell_table(rows):
+    body = []
+    for r in rows:
+        size = (r["B"], r["T"], r["D"], r["H"])
+        speedup = r["naive_ms"] / r["course_ms"]
+        torch_ratio = None if r["torch_ms"] is None else r["course_ms"] / r["torch_ms"]
+        if r["dtype"] != "float32" or size not in TORCH_RATIO:
+            target = "-"
+        else:
+            ok = speedup >= NAIVE_SPEEDUP and (torch_ratio is None or torch_ratio <= TORCH_RATIO[size])
+            target = verdict(ok) + ("" if torch_ratio is not None else " (naive only: no torch)")
+        body.append([r["cell"], "x".join(map(str, size)), r["dtype"], f"{r['course_ms']:.1f}", f"{r['naive_ms']:.1f}",
+                     "-" if r["torch_ms"] is None else f"{r['torch_ms']:.1f}", f"{speedup:.2f}x",
+                     "-" if torch_ratio is None else f"{torch_ratio:.2f}x", target])
+    return table(["cell", "BxTxDxH", "dtype", "course ms", "naive ms", "torch ms", "naive/course", "course/torch",
+                  f"float32 target: >= {NAIVE_SPEEDUP}x naive, <= 3x / 1.5x torch"], body)
+
+
+def report(results):
+    """Every table of one run, with the baseline they are measured against."""
+    return "\n\n".join([
+        f"baseline: a bare two-axes figure drawn and encoded as PNG takes {results['baseline_ms']:.1f} ms",
+        "notebooks, each from a fresh kernel\n" + notebook_table(results["notebooks"]),
+        "sliders, each moved through its range by the real explorer, frame included\n"
+        + slider_table(results["sliders"], results["baseline_ms"]),
+        "cells, forward and backward over the whole sequence (median)\n" + cell_table(results["cells"]),
+    ])
