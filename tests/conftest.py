@@ -2,8 +2,13 @@
 
 import importlib
 import os
+import sys
+from pathlib import Path
 
 import pytest
+
+# The tests drive the benchmark's notebook runner too (benchmarks/ sits beside tests/, not in the package).
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from notebook_tools import NOTEBOOK_PATHS
 

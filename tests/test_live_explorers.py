@@ -1,13 +1,16 @@
-"""The live explorers of notebooks 04, 05, 07 and 08: every slider redraws the one figure, and no axis moves."""
+"""Every notebook's live explorers, built by the notebook's own code: every slider redraws the one figure, on fixed
+axes."""
 
 import numpy as np
 import pytest
 from matplotlib.figure import Figure
 
+from benchmarks.sliders import notebook_explorers
 from helpers.figures.glu import glu_explorer, plot_glu_variants
-from helpers.figures.gru import gru_gates_explorer, plot_gru_gates
-from helpers.figures.input_gate import accumulation_explorer, cell_update_explorer, plot_accumulation, plot_cell_update
-from helpers.figures.output_gate import hide_reveal_explorer, output_explorer, plot_hide_reveal, plot_output
+from helpers.figures.gru import plot_gru_gates
+from helpers.figures.input_gate import accumulation_explorer, plot_accumulation, plot_cell_update
+from helpers.figures.output_gate import plot_hide_reveal, plot_output
+from notebook_tools import NOTEBOOK_PATHS, read, tags
 
 # The inputs the notebooks use.
 C_PREV, C_TILDE = np.array([[0.5, -0.3, 0.8]]), np.array([[0.768, 0.047, 0.986]])
@@ -21,16 +24,6 @@ def run(open_at):
     o = (np.arange(1, T + 1) >= open_at).astype(float)
     c = np.full(T, 0.9)
     return o, c, o * np.tanh(c)
-
-
-EXPLORERS = {
-    "cell_update": lambda: cell_update_explorer(C_PREV, C_TILDE),
-    "accumulation": lambda: accumulation_explorer(0.8),
-    "output": lambda: output_explorer(C_T),
-    "hide_reveal": lambda: hide_reveal_explorer(run, T),
-    "gru_gates": lambda: gru_gates_explorer(H_PREV, INPUT_PART, HIDDEN_PART),
-    "glu": lambda: glu_explorer(),
-}
 
 
 def scales(figure):
@@ -47,23 +40,38 @@ def across(slider):
     return [float(v) for v in np.linspace(slider.min, slider.max, 5)]
 
 
-@pytest.mark.parametrize("name", EXPLORERS)
-def test_every_slider_redraws_the_same_figure_on_fixed_axes(name):
-    explorer = EXPLORERS[name]()
-    figure, before = explorer.figure, scales(explorer.figure)
-    for slider_name, slider in explorer.sliders.items():
-        start = slider.value
-        frame, frames = explorer.image.value, explorer.frames
-        for value in across(slider):
-            if value == slider.value:
-                continue
-            new = explorer.update(**{slider_name: value})
-            assert new != frame, f"{name}: moving {slider_name} to {value} left the picture as it was"
-            assert scales(figure) == before, f"{name}: moving {slider_name} to {value} rescaled an axis"
-            frame = new
-        explorer.update(**{slider_name: start})
-        assert explorer.frames > frames
-    assert explorer.figure is figure
+@pytest.fixture(scope="module", params=NOTEBOOK_PATHS, ids=[path.name for path in NOTEBOOK_PATHS])
+def notebook_explorers_of(request):
+    """The explorers a notebook builds, from its own code run top to bottom, as the learner gets them."""
+    return request.param.name, notebook_explorers(request.param)
+
+
+def test_every_slider_redraws_the_same_figure_on_fixed_axes(notebook_explorers_of):
+    notebook, explorers = notebook_explorers_of
+    for name, explorer in explorers:
+        figure, before = explorer.figure, scales(explorer.figure)
+        engine = figure.get_layout_engine()  # no constrained or tight layout runs per frame
+        assert engine is None or type(engine).__name__ == "PlaceHolderLayoutEngine", f"{name}: {engine} per frame"
+        for slider_name, slider in explorer.sliders.items():
+            assert slider.continuous_update, f"{notebook} {name}: {slider_name} redraws only on release"
+            start = slider.value
+            frame, frames = explorer.image.value, explorer.frames
+            for value in across(slider):
+                if value == slider.value:
+                    continue
+                new = explorer.update(**{slider_name: value})
+                assert new != frame, f"{notebook} {name}: moving {slider_name} to {value} left the picture as it was"
+                assert scales(figure) == before, f"{notebook} {name}: moving {slider_name} to {value} rescaled an axis"
+                frame = new
+            explorer.update(**{slider_name: start})
+            assert explorer.frames > frames
+        assert explorer.figure is figure
+
+
+def test_every_notebook_from_01_has_an_explorer():
+    for path in NOTEBOOK_PATHS:
+        if path.name >= "01":
+            assert any("explorer" in tags(cell) for cell in read(path).cells), path.name
 
 
 def test_the_accumulation_range_holds_the_worst_case_and_shows_settling():
