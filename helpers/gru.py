@@ -1,8 +1,9 @@
 """The GRU: an update gate z that keeps the old state, a reset gate r that hides it from the candidate.
 
 h_t = z_t * h_prev + (1 - z_t) * h_tilde (the course's convention: z = 1 keeps). Two placements of r:
-  reset="before" (Cho et al. 2014): h_tilde = tanh(concat(r_t * h_prev, x_t) @ W_h + b_h)
-  reset="after"  (PyTorch, cuDNN, Keras default): h_tilde = tanh(x_t @ W_hx + b_h + r_t * (h_prev @ W_hh + b_hh))
+  reset="before" (Cho et al. 2014, arXiv v3): h_tilde = tanh(concat(r_t * h_prev, x_t) @ W_h + b_h)
+  reset="after"  (their arXiv v1; PyTorch, cuDNN, Keras default):
+                  h_tilde = tanh(x_t @ W_hx + b_h + r_t * (h_prev @ W_hh + b_hh))
 where W_hh = W_h[:H] and W_hx = W_h[H:] are the row blocks of W_h, and b_hh exists only in the "after" form.
 """
 

@@ -1,7 +1,9 @@
 """The LSTM cell: four gate layers stacked in one matrix, a cell state c that is only scaled and added to, and h.
 
 The stacked weights W (H + D, 4H) and bias b (4H,) hold the blocks in PyTorch's order i, f, g, o, so that
-W[:, H:2H] is W_f. Each block is used by its own small function below; notebooks 03-05 call those same functions.
+W[:, H:2H] is W_f. PyTorch calls the candidate's block "g"; the course names its weights W_c, b_c (for the cell
+c), since W_g is the gated RNN's sigmoid gate. Each block is used by its own small function below; notebooks 03-05
+call those same functions.
 """
 
 from collections import namedtuple
@@ -14,9 +16,9 @@ from .rnn import rnn_step_backward, rnn_step_forward
 from .sequence import sequence_backward, sequence_forward
 from .validate import Shapes, as_count, as_gate_values, as_real_array, check_params
 
-GATE_ORDER = ("i", "f", "g", "o")
+GATE_ORDER = ("i", "f", "g", "o")  # PyTorch's names for the blocks; "g" is the candidate, W_c and b_c
 
-LSTMStepCache = namedtuple("LSTMStepCache", "c_prev i_t f_t c_tilde o_t c_t i_cache f_cache g_cache o_cache")
+LSTMStepCache = namedtuple("LSTMStepCache", "c_prev i_t f_t c_tilde o_t c_t i_cache f_cache c_tilde_cache o_cache")
 
 
 def gate_blocks(W, b):
@@ -56,11 +58,14 @@ def output_gate(h_prev, x_t, W_o, b_o):
     return gate_forward((h_prev, x_t), W_o, b_o)
 
 
-def candidate(h_prev, x_t, W_g, b_g):
-    """c_tilde = tanh([h_prev, x_t] @ W_g + b_g), the proposed new memory; returns (c_tilde, cache)."""
-    h_prev, x_t, W_g, b_g = _layer_args(h_prev, x_t, W_g, b_g, "W_g", "b_g")
+def candidate(h_prev, x_t, W_c, b_c):
+    """c_tilde = tanh([h_prev, x_t] @ W_c + b_c), the proposed new memory; returns (c_tilde, cache).
+
+    PyTorch calls this block "g"; the course writes W_c, b_c, for the cell c it writes to.
+    """
+    h_prev, x_t, W_c, b_c = _layer_args(h_prev, x_t, W_c, b_c, "W_c", "b_c")
     # The candidate is exactly notebook 02's plain RNN step, reading h_prev.
-    return rnn_step_forward(x_t, h_prev, {"W_s": W_g, "b_s": b_g})
+    return rnn_step_forward(x_t, h_prev, {"W_s": W_c, "b_s": b_c})
 
 
 def cell_update(c_prev, f_t, i_t, c_tilde):
@@ -109,14 +114,14 @@ def _check_step(x_t, state, params):
 def lstm_step_forward(x_t, state, params):
     """One LSTM step from state (h_prev, c_prev): returns ((h_t, c_t), cache)."""
     x_t, h_prev, c_prev, p = _check_step(x_t, state, params)
-    (W_i, b_i), (W_f, b_f), (W_g, b_g), (W_o, b_o) = gate_blocks(p["W"], p["b"])
+    (W_i, b_i), (W_f, b_f), (W_c, b_c), (W_o, b_o) = gate_blocks(p["W"], p["b"])
     i_t, i_cache = input_gate(h_prev, x_t, W_i, b_i)
     f_t, f_cache = forget_gate(h_prev, x_t, W_f, b_f)
-    c_tilde, g_cache = candidate(h_prev, x_t, W_g, b_g)
+    c_tilde, c_tilde_cache = candidate(h_prev, x_t, W_c, b_c)
     o_t, o_cache = output_gate(h_prev, x_t, W_o, b_o)
     c_t = cell_update(c_prev, f_t, i_t, c_tilde)
     h_t = hidden_state(o_t, c_t)
-    return (h_t, c_t), LSTMStepCache(c_prev, i_t, f_t, c_tilde, o_t, c_t, i_cache, f_cache, g_cache, o_cache)
+    return (h_t, c_t), LSTMStepCache(c_prev, i_t, f_t, c_tilde, o_t, c_t, i_cache, f_cache, c_tilde_cache, o_cache)
 
 
 def lstm_step_backward(dstate, cache):
@@ -136,11 +141,11 @@ def lstm_step_backward(dstate, cache):
     dc_prev = dc_t * cache.f_t
     (dh_i, dx_i), dW_i, db_i = gate_backward(di_t, cache.i_cache)
     (dh_f, dx_f), dW_f, db_f = gate_backward(df_t, cache.f_cache)
-    dx_g, dh_g, g_grads = rnn_step_backward(dc_tilde, cache.g_cache)
+    dx_c, dh_c, c_grads = rnn_step_backward(dc_tilde, cache.c_tilde_cache)
     (dh_o, dx_o), dW_o, db_o = gate_backward(do_t, cache.o_cache)
-    grads = {"W": np.concatenate([dW_i, dW_f, g_grads["W_s"], dW_o], axis=1),
-             "b": np.concatenate([db_i, db_f, g_grads["b_s"], db_o])}
-    return dx_i + dx_f + dx_g + dx_o, (dh_i + dh_f + dh_g + dh_o, dc_prev), grads
+    grads = {"W": np.concatenate([dW_i, dW_f, c_grads["W_s"], dW_o], axis=1),
+             "b": np.concatenate([db_i, db_f, c_grads["b_s"], db_o])}
+    return dx_i + dx_f + dx_c + dx_o, (dh_i + dh_f + dh_c + dh_o, dc_prev), grads
 
 
 def lstm_forward(xs, h0, c0, params):
@@ -154,7 +159,10 @@ def lstm_forward(xs, h0, c0, params):
 
 
 def lstm_gate_values(caches):
-    """The gates and candidate of a forward pass over time: {"i", "f", "g", "o"}, each (B, T, H)."""
+    """The gates and candidate of a forward pass over time: {"i", "f", "g", "o"}, each (B, T, H).
+
+    The keys are PyTorch's block names, so "g" holds the candidate c_tilde.
+    """
     if not isinstance(caches, list) or not caches or not all(isinstance(c, LSTMStepCache) for c in caches):
         raise ValueError(f"caches: expected the non-empty list of LSTMStepCache from lstm_forward, "
                          f"got {type(caches).__name__}")

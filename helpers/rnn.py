@@ -1,4 +1,4 @@
-"""Seed 001's two recurrent cells: the plain RNN, which overwrites its state, and the gated RNN, which blends."""
+"""The plain RNN, which overwrites its state, and the gated RNN of notebook 02, which blends it with a candidate."""
 
 from collections import namedtuple
 

@@ -35,6 +35,11 @@ from helpers.figures.gru import gru_gates_explorer, plot_gru_gates, plot_param_c
 from helpers.pytorch_layout import gru_from_torch, gru_to_torch
 from helpers.linear import count_params
 
+# Issue 9: how far the gradient reaches, and the gap between two runs.
+from helpers.gradient_flow import gated_rnn_jacobian, gradient_norms, rnn_jacobian
+from helpers.figures.gradient_flow import plot_gradient_flow
+from helpers.figures.gated_rnn import plot_state_gap, state_gap_explorer
+
 H, D, B = 3, 4, 2
 rng = np.random.default_rng(0)
 PARAMS = init_rnn_params(rng, D, H)
@@ -145,7 +150,7 @@ BAD_CALLS = [
     ("forget_gate with b_f as a row", lambda: forget_gate(S, X, W, np.zeros((1, H))), ["b_f", "1-D", "(1, 3)"]),
     ("input_gate with mismatched batch", lambda: input_gate(S, np.ones((5, D)), W, b), ["x_t", "B = 2", "(5, 4)"]),
     ("output_gate with NaN in W_o", lambda: output_gate(S, X, np.full((H + D, H), np.nan), b), ["W_o", "finite", "nan"]),
-    ("candidate with b_g of wrong size", lambda: candidate(S, X, W, np.zeros(4)), ["b_g", "H=3", "(4,)"]),
+    ("candidate with b_c of wrong size", lambda: candidate(S, X, W, np.zeros(4)), ["b_c", "H=3", "(4,)"]),
     ("cell_update with a forget gate of 1.5", lambda: cell_update(S, np.full((B, H), 1.5), ZERO, ZERO),
      ["f_t", "[0, 1]", "1.5"]),
     ("cell_update with c_tilde of other width", lambda: cell_update(S, ZERO, ZERO, np.ones((B, 4))),
@@ -196,6 +201,8 @@ BAD_CALLS = [
      ["c_tilde", "H=3", "(1, 4)"]),
     ("plot_accumulation with f of 1.5", lambda: plot_accumulation(1.5, 0.5, 0.8), ["f", "[0, 1]", "1.5"]),
     ("plot_accumulation with a string candidate", lambda: plot_accumulation(0.5, 0.5, "x"), ["c_tilde", "real", "<U1"]),
+    ("plot_accumulation with a negative candidate", lambda: plot_accumulation(0.5, 0.5, -0.3),
+     ["c_tilde", "positive", "-0.3"]),
     ("plot_output with an output gate of 3", lambda: plot_output(S[:1], [[0, 3, 0]]), ["o_t", "[0, 1]", "3"]),
     ("plot_hide_reveal with mismatched lengths", lambda: plot_hide_reveal(np.zeros(5), np.zeros(6), np.zeros(5)),
      ["c", "T=5", "(6,)"]),
@@ -289,6 +296,36 @@ BAD_CALLS = [
     ("plot_linear_path with B a vector", lambda: plot_linear_path([1.0, 2.0]), ["B", "()", "(2,)"]),
     ("plot_shazeer_table1 with a NaN score", lambda: plot_shazeer_table1({"ReLU": np.nan}), ["scores", "finite", "nan"]),
     ("plot_shazeer_table1 with a list", lambda: plot_shazeer_table1([1.9]), ["scores", "dict", "list"]),
+    ("plot_shazeer_table1 with one column", lambda: plot_shazeer_table1({"ReLU": 1.997}), ["scores", "(N, 2)", "(1,)"]),
+    ("plot_shazeer_table1 with a spread short of variants", lambda: plot_shazeer_table1(spread={"ReLU": 0.005}),
+     ["spread", "one value per variant", "['ReLU']"]),
+    # Issue 9: how far the gradient reaches (helpers/gradient_flow.py) and notebook 02's gap between two runs.
+    ("gradient_norms with a string for step_backward", lambda: gradient_norms("rnn", RNN_CACHES, S),
+     ["step_backward", "one-step backward function", "str"]),
+    ("gradient_norms with no caches", lambda: gradient_norms(rnn_step_backward, [], S), ["caches", "non-empty list", "list"]),
+    ("gradient_norms with ds_last of wrong width", lambda: gradient_norms(rnn_step_backward, RNN_CACHES, np.ones((B, 5))),
+     ["ds_last", "shaped like the last state", "(2, 5)"]),
+    ("gradient_norms with NaN in ds_last", lambda: gradient_norms(gated_rnn_step_backward, GATED_CACHES, NAN_X[:, :H]),
+     ["ds_last", "finite", "nan"]),
+    ("gated_rnn_jacobian with W_g of wrong shape",
+     lambda: gated_rnn_jacobian(X, S, replaced(PARAMS, "W_g", np.ones((H, H)))), ["W_g", "H+D=7", "(3, 3)"]),
+    ("rnn_jacobian with s_prev a vector", lambda: rnn_jacobian(X, np.ones(H), PARAMS), ["s_prev", "2-D", "(3,)"]),
+    ("plot_gradient_flow of nothing", lambda: plot_gradient_flow({}), ["norms_by_model", "non-empty dict", "dict"]),
+    ("plot_gradient_flow with mismatched lengths", lambda: plot_gradient_flow({"a": np.ones(3), "b": np.ones(4)}),
+     ["norms_by_model", "same distances", "[3, 4]"]),
+    ("plot_gradient_flow with a negative norm", lambda: plot_gradient_flow({"a": [1.0, -1.0]}),
+     ["norms_by_model['a']", ">= 0", "-1"]),
+    ("plot_gradient_flow with 3-D norms", lambda: plot_gradient_flow({"a": np.ones((2, 2, 2))}),
+     ["norms_by_model['a']", "(runs, T + 1)", "(2, 2, 2)"]),
+    ("plot_gradient_flow with a zero bottom", lambda: plot_gradient_flow({"a": np.ones(3)}, y_range=(0, 1)),
+     ["y_range", "0 < low < high", "[0, 1]"]),
+    ("plot_state_gap with mismatched lengths",
+     lambda: plot_state_gap(S[:1], np.zeros((1, 5, H)), np.zeros((1, 6, H)), -6.0), ["gated_gap", "T=5", "(1, 6, 3)"]),
+    ("plot_state_gap with a NaN bias", lambda: plot_state_gap(S[:1], np.zeros((1, 5, H)), np.zeros((1, 5, H)), np.nan),
+     ["b_1", "finite", "nan"]),
+    ("state_gap_explorer with gaps for run_gated_gap",
+     lambda: state_gap_explorer(S[:1], np.zeros((1, 5, H)), np.zeros((1, 5, H))),
+     ["run_gated_gap", "function of b_1", "ndarray"]),
 ]
 
 

@@ -30,7 +30,7 @@ def test_plot_gate_draws_v_g_and_their_product():
     np.testing.assert_allclose(bar_heights(fig.axes[2]), np.concatenate([v[0], g * v[0]]))
 
 
-def test_keep_overwrite_draws_seed_001_blend():
+def test_keep_overwrite_draws_the_worked_blend():
     s_prev, s_tilde, g = np.array([[0.5, -0.8, 0.3]]), np.array([[0.9, 0.2, -0.6]]), np.array([[1.0, 0.0, 1.0]])
     heights = bar_heights(plot_keep_overwrite(s_prev, s_tilde, g).axes[0])
     np.testing.assert_allclose(heights[6:], [0.9, -0.8, -0.6])  # overwrite, keep, overwrite

@@ -26,7 +26,7 @@ def loop_gate(h, x, W, b):
 def test_concat_puts_the_state_first():
     h, x = np.array([[1.0, 2.0, 3.0]]), np.array([[4.0, 5.0, 6.0, 7.0]])
     np.testing.assert_array_equal(concat(h, x), [[1, 2, 3, 4, 5, 6, 7]])
-    assert concat(h, x).shape == (1, 7)  # seed 002: 3 + 4 = 7
+    assert concat(h, x).shape == (1, 7)  # the worked example: H + D = 3 + 4 = 7
 
 
 def test_gate_matches_an_entry_by_entry_loop():

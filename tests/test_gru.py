@@ -60,7 +60,7 @@ def test_update_gate_of_one_keeps_the_state():
 
 
 def test_gated_rnn_is_a_gru_without_reset():
-    # Seed 001's g is 1 - z: 1 - sigmoid(a) = sigmoid(-a), so W_z = -W_g and b_z = -b_g; r fixed at 1.
+    # The gated RNN's gate (notebook 02) is g = 1 - z, and 1 - sigmoid(a) = sigmoid(-a): W_z = -W_g, b_z = -b_g; r = 1.
     rng = np.random.default_rng(3)
     rnn = init_rnn_params(rng, D, H, gate_bias=0.7)
     gru = {"W_z": -rnn["W_g"], "b_z": -rnn["b_g"], "W_r": np.zeros((H + D, H)), "b_r": np.full(H, 800.0),

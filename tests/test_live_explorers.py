@@ -77,13 +77,27 @@ def test_every_notebook_from_01_has_an_explorer():
 def test_the_accumulation_range_holds_the_worst_case_and_shows_settling():
     explorer = accumulation_explorer(0.8)
     ax = explorer.figure.axes[0]
+    assert ax.get_xscale() == ax.get_yscale() == "log"
     low, high = ax.get_ylim()
-    assert high >= 40 * 0.8 and low < 0  # f = 1, i = 1 grows to steps * c_tilde, and stays in view
-    curve = next(line for line in ax.get_lines() if line.get_label() == "c_t")
+    # f = 1, i = 1 grows to steps * c_tilde = 800; f = 0 with the smallest write, i = 0.01, stays at 0.008.
+    assert high >= 1000 * 0.8 and low <= 0.01 * 0.8
+    lines = {line.get_label(): line for line in ax.get_lines()}
+    curve, bend = lines["c_t, with c_tilde = 0.80"], lines["t = 1 / (1 - f)"]
     explorer.update(f=1.0, i=1.0)
-    assert curve.get_ydata()[-1] == pytest.approx(32.0) and curve.get_ydata()[-1] <= high
-    explorer.update(f=0.9, i=0.5)
-    assert curve.get_ydata()[-1] == pytest.approx(4.0, abs=0.1)  # settled at i * c_tilde / (1 - f)
+    assert curve.get_ydata()[-1] == pytest.approx(800.0) and not bend.get_visible()
+    for f, fixed in ((0.9, 4.0), (0.99, 40.0)):  # i * c_tilde / (1 - f): f = 0.99 settles in view too
+        explorer.update(f=f, i=0.5)
+        assert curve.get_ydata()[-1] == pytest.approx(fixed, rel=1e-3)
+        assert bend.get_xdata()[0] == pytest.approx(1 / (1 - f)) and bend.get_visible()
+    explorer.update(i=0.0)
+    assert np.isnan(curve.get_ydata()).all()  # nothing written: nothing to draw on a log axis
+
+
+def test_the_hide_reveal_legend_sits_beside_the_lines():
+    fig = plot_hide_reveal(*run(12))
+    fig.draw_without_rendering()
+    ax_state = fig.axes[1]
+    assert ax_state.get_legend().get_window_extent().x0 >= ax_state.get_window_extent().x1
 
 
 def test_the_glu_axes_hold_every_variant_over_the_sliders_range():
@@ -99,7 +113,7 @@ def test_the_glu_axes_hold_every_variant_over_the_sliders_range():
 
 STATIC = [
     (lambda: plot_cell_update(C_PREV, C_TILDE, 0.5, 0.5), lambda: plot_cell_update(C_PREV, C_TILDE, 0.5, 1.5)),
-    (lambda: plot_accumulation(0.9, 0.5, 0.8), lambda: plot_accumulation(0.9, -0.1, 0.8)),
+    (lambda: plot_accumulation(0.9, 0.5, 0.8), lambda: plot_accumulation(0.9, 0.5, -0.3)),
     (lambda: plot_output(C_T, [[0.3, 0.6, 0.9]]), lambda: plot_output(C_T, [[0.3, 0.6]])),
     (lambda: plot_hide_reveal(*run(12)), lambda: plot_hide_reveal(np.full(T, 2.0), *run(12)[1:])),
     (lambda: plot_gru_gates(H_PREV, INPUT_PART, HIDDEN_PART, np.full((1, 3), 0.5), np.ones((1, 3))),

@@ -1,4 +1,4 @@
-"""The LSTM helpers: hand-computed values, seed 002's worked cases, gradient checks and the PyTorch layout."""
+"""The LSTM helpers: hand-computed values, the worked cases of notebook 03, gradient checks and the PyTorch layout."""
 
 import math
 

@@ -78,3 +78,16 @@ def test_every_folded_solution_passes_its_check(path):
     for exercise, check, _ in found:
         report = text_output(notebook.cells[check])
         assert report.startswith("Correct:"), f"solution of cell {exercise} fails its check:\n{report}"
+
+
+# A "[" at the start of the line after \begin{aligned} is read as the environment's optional argument and vanishes.
+ENVIRONMENT_EATS_BRACKET = re.compile(r"\\begin\{(aligned|alignedat|align\*?|gathered|gather\*?|split|array)\}"
+                                      r"[ \t]*\n[ \t]*\[")
+
+
+def test_no_latex_environment_swallows_a_bracket_as_its_option(notebook_path):
+    for index, cell in enumerate(read(notebook_path).cells):
+        if cell.cell_type == "markdown":
+            match = ENVIRONMENT_EATS_BRACKET.search(cell.source)
+            assert not match, (f"cell {index}: a line after \\begin{{{match.group(1)}}} starts with '[', which LaTeX takes "
+                               f"as the optional argument; start it with \\bigl[ or {{}}[")

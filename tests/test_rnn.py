@@ -1,4 +1,4 @@
-"""Seed 001's plain and gated RNN: values by a second route, seed 001's keep/overwrite example, gradients by finite
+"""The plain and the gated RNN: values by a second route, the keep/overwrite worked example, gradients by finite
 differences, and backpropagation through time."""
 
 import numpy as np
@@ -16,7 +16,7 @@ def sigmoid(z):
 
 
 def two_matrix_gated_step(x, s, p):
-    """Seed 001's equations with its two matrices per layer (as row blocks): a second route to the same step."""
+    """The gated RNN written with two matrices per layer, W^{g,s} s + W^{g,x} x (row blocks): a second route."""
     g = sigmoid(s @ p["W_g"][:H] + x @ p["W_g"][H:] + p["b_g"])
     candidate = np.tanh(s @ p["W_s"][:H] + x @ p["W_s"][H:] + p["b_s"])
     return (1 - g) * s + g * candidate
@@ -45,13 +45,13 @@ def test_plain_step_is_tanh_of_the_two_matrix_sum(setup):
     np.testing.assert_allclose(rnn_step_forward(x, s0, params)[0], expected, rtol=1e-13)
 
 
-def test_gated_step_matches_seed_001_written_with_two_matrices(setup):
+def test_gated_step_matches_the_two_matrix_form(setup):
     rng, params, xs, s0 = setup
     np.testing.assert_allclose(gated_rnn_step_forward(xs[:, 0], s0, params)[0],
                                two_matrix_gated_step(xs[:, 0], s0, params), rtol=1e-13)
 
 
-def test_seed_001_keep_and_overwrite_example():
+def test_keep_and_overwrite_worked_example():
     # Gate biases of +-50 saturate the gate to [1, 0, 1] exactly in float64, so 1 - g = [0, 1, 0].
     params = {"W_g": np.zeros((H + D, H)), "b_g": np.array([50.0, -50.0, 50.0]),
               "W_s": np.full((H + D, H), 0.1), "b_s": np.zeros(H)}

@@ -1,6 +1,11 @@
 """The checkers' shared core: a verdict, a comparison that names mistakes, and a runner over test cases."""
 
+import copy
+import inspect
+
 import numpy as np
+
+from .errors import describe_arguments, error_hints
 
 
 PASSED, FAILED, NOT_ATTEMPTED = "passed", "not yet", "not attempted"
@@ -67,24 +72,38 @@ def compare(answer, expected, mistakes=()):
             f"expected {expected[first]:.6g}, got {answer[first]:.6g}"]
 
 
+def _argument_names(function, count):
+    """The names of a learner's parameters (h_prev, x_t, W_f, ...), or "argument 1", ... when they cannot be read."""
+    try:
+        names = [p.name for p in inspect.signature(function).parameters.values()
+                 if p.kind in (p.POSITIONAL_ONLY, p.POSITIONAL_OR_KEYWORD)]
+    except (TypeError, ValueError):
+        names = []
+    return names if len(names) == count else [f"argument {k + 1}" for k in range(count)]
+
+
 def check_function(exercise, learner_function, cases, reference, mistakes=()):
     """Run `learner_function` on each case of arguments and compare it with `reference`.
 
     `mistakes` is a list of (wrong_function, message): a common mistake, written as code.
     """
+    if not callable(learner_function):
+        return Feedback(exercise, FAILED, [f"expected your function {exercise}, got {type(learner_function).__name__}: "
+                                           f"pass the function itself, {exercise}, without calling it"])
     for args in cases:
+        shapes = f"(on a test case with {describe_arguments(_argument_names(learner_function, len(args)), args)})"
         try:
-            answer = learner_function(*args)
+            answer = learner_function(*copy.deepcopy(args))  # a copy: the learner may change arrays in place
         except NotImplementedError:
             return Feedback(exercise, NOT_ATTEMPTED, ["replace `raise NotImplementedError` with your code, "
                                                       "run that cell, then run this one again"])
         except Exception as error:  # the learner's code may raise anything; report it, do not crash
-            return Feedback(exercise, FAILED, [f"your function raised {type(error).__name__}: {error}"])
+            return Feedback(exercise, FAILED, [f"your function raised {type(error).__name__}: {error}",
+                                               *error_hints(error), shapes])
         if answer is None:
             return Feedback(exercise, FAILED, ["your function returned None: did you forget `return`?"])
         expected = reference(*args)
         problems = compare(answer, expected, [(wrong(*args), message) for wrong, message in mistakes])
         if problems:
-            shapes = ", ".join(str(np.shape(a)) for a in args)
-            return Feedback(exercise, FAILED, problems + [f"(on a test case with argument shapes {shapes})"])
+            return Feedback(exercise, FAILED, problems + [shapes])
     return Feedback(exercise, PASSED, [f"matches the reference on all {len(cases)} test cases"])

@@ -2,10 +2,9 @@
 
 import numpy as np
 
-from ..activations import sigmoid, tanh
 from ..gate import gate
-from ..linear import concat
 from .feedback import check_function
+from .mistakes import Layer, layer_mistakes
 
 
 def _gate_cases():
@@ -19,24 +18,18 @@ def _gate_cases():
 
 
 def _gate_mistakes(g, W, b, flipped):
-    """The usual mistakes in computing any gate g = sigmoid([h_prev, x_t] @ W + b), named with the gate's symbols."""
-    def z(h, x, W_, b_):
-        return concat(h, x) @ W_ + b_
+    """The shared mistakes of one gate g = sigmoid([h_prev, x_t] @ W + b), named with its symbols, and 1 - g."""
+    def one_gate(layer, h_prev, x_t, W_, b_):
+        return layer(g, h_prev, x_t, W_, b_)
 
-    return [
-        (lambda h, x, W_, b_: tanh(z(h, x, W_, b_)), f"you used tanh where sigmoid belongs: {g} must lie in [0, 1]"),
-        (lambda h, x, W_, b_: z(h, x, W_, b_), "you returned the pre-activation z: the sigmoid is missing"),
-        (lambda h, x, W_, b_: sigmoid(concat(h, x) @ W_), f"the bias {b} is missing"),
-        (lambda h, x, W_, b_: sigmoid(concat(x, h) @ W_ + b_),
-         f"you concatenated [x_t, h_prev]: the order is [h_prev, x_t], so the first H rows of {W} read h_prev"),
-        (lambda h, x, W_, b_: 1 - sigmoid(z(h, x, W_, b_)), flipped),
-    ]
+    return [*layer_mistakes(one_gate, [Layer(g, "gate", W, b)]),
+            (lambda h, x, W_, b_: 1 - gate((h, x), W_, b_), flipped)]
 
 
 def check_gate_by_hand(gate_by_hand):
     """Notebook 01: gate_by_hand(h_prev, x_t, W, b) should return sigmoid(concat(h_prev, x_t) @ W + b)."""
     return check_function("gate_by_hand", gate_by_hand, _gate_cases(), lambda h, x, W, b: gate((h, x), W, b),
-                          _gate_mistakes("a gate", "W", "b", "you returned 1 - sigmoid(z)"))
+                          _gate_mistakes("g", "W", "b", "you returned 1 - sigmoid(z)"))
 
 
 def check_split_gate_weights(split_gate_weights):

@@ -2,14 +2,15 @@
 
 import numpy as np
 
-from ..activations import sigmoid, tanh
-from ..linear import concat
 from ..memory import half_life
-from ..rnn import gated_rnn_step_forward, rnn_step_forward
+from ..rnn import gated_rnn_step_forward
 from .feedback import check_function
+from .mistakes import Layer, layer_mistakes, variant_mistakes
+
+GATED_LAYERS = [Layer("g_t", "gate", "W_g", "b_g", "s_prev"), Layer("s_tilde", "candidate", "W_s", "b_s", "s_prev")]
 
 
-def _gated_step_cases():
+def _gated_cases():
     rng = np.random.default_rng(2)
     cases = []
     for batch in (1, 3):
@@ -20,31 +21,28 @@ def _gated_step_cases():
     return cases
 
 
-def check_gated_step(gated_step):
-    """Notebook 02: gated_step(x_t, s_prev, W_g, b_g, W_s, b_s) should return s_t of seed 001's gated RNN."""
-    def parts(x, s, W_g, b_g, W_s, b_s):
-        xcat = concat(s, x)
-        return sigmoid(xcat @ W_g + b_g), xcat @ W_s + b_s
+def _gated_step(layer, x_t, s_prev, W_g, b_g, W_s, b_s, blend=lambda g, s, s_tilde: (1 - g) * s + g * s_tilde):
+    """The gated RNN's step, with each layer computed by `layer` (see .mistakes) and the blend `blend`."""
+    g_t = layer("g_t", s_prev, x_t, W_g, b_g)
+    s_tilde = layer("s_tilde", s_prev, x_t, W_s, b_s)
+    return blend(g_t, s_prev, s_tilde)
 
+
+def check_gated_step(gated_step):
+    """Notebook 02: gated_step(x_t, s_prev, W_g, b_g, W_s, b_s) should return s_t of the gated RNN."""
     def reference(x, s, W_g, b_g, W_s, b_s):
         return gated_rnn_step_forward(x, s, {"W_g": W_g, "b_g": b_g, "W_s": W_s, "b_s": b_s})[0]
 
-    def blend(g, s, candidate):
-        return (1 - g) * s + g * candidate
-
     mistakes = [
-        (lambda x, s, *p: (lambda g, z: g * s + (1 - g) * tanh(z))(*parts(x, s, *p)),
-         "g and 1 - g are swapped: in seed 001, g = 1 writes the candidate and g = 0 keeps s_prev"),
-        (lambda x, s, *p: (lambda g, z: blend(g, s, z))(*parts(x, s, *p)),
-         "the candidate has no tanh: s_tilde = tanh(concat(s_prev, x_t) @ W_s + b_s)"),
-        (lambda x, s, *p: (lambda g, z: blend(g, s, sigmoid(z)))(*parts(x, s, *p)),
-         "you used sigmoid where tanh belongs: the candidate lies in (-1, 1), only the gate in (0, 1)"),
-        (lambda x, s, W_g, b_g, W_s, b_s: rnn_step_forward(x, s, {"W_s": W_s, "b_s": b_s})[0],
-         "you returned the plain RNN step s_tilde: the gate never blends in s_prev"),
-        (lambda x, s, W_g, b_g, W_s, b_s: blend(tanh(concat(s, x) @ W_g + b_g), s, tanh(concat(s, x) @ W_s + b_s)),
-         "you used tanh where sigmoid belongs in the gate g"),
+        *variant_mistakes(_gated_step, GATED_LAYERS, [
+            ({"blend": lambda g, s, s_tilde: g * s + (1 - g) * s_tilde},
+             "g_t and 1 - g_t are swapped: in the gated RNN, g_t = 1 writes the candidate and g_t = 0 keeps s_prev"),
+            ({"blend": lambda g, s, s_tilde: s_tilde},
+             "you returned the plain RNN step s_tilde: the gate never blends in s_prev"),
+        ]),
+        *layer_mistakes(_gated_step, GATED_LAYERS),
     ]
-    return check_function("gated_step", gated_step, _gated_step_cases(), reference, mistakes)
+    return check_function("gated_step", gated_step, _gated_cases(), reference, mistakes)
 
 
 def check_half_life_steps(half_life_steps):

@@ -2,10 +2,11 @@
 
 import numpy as np
 
-from ..activations import sigmoid, tanh
+from ..activations import tanh
 from ..gru import gru_step_forward
 from ..linear import concat
 from .feedback import check_function
+from .mistakes import Layer, layer_mistakes, variant_mistakes
 
 
 def _gru_cases():
@@ -18,36 +19,45 @@ def _gru_cases():
     return cases
 
 
+GRU_LAYERS = [Layer("z_t", "gate", "W_z", "b_z"), Layer("r_t", "gate", "W_r", "b_r"),
+              Layer("h_tilde", "candidate", "W_h", "b_h", "r_t * h_prev")]
+
+
+def _reset_before(layer, x_t, h_prev, r_t, W_h, b_h):
+    return layer("h_tilde", r_t * h_prev, x_t, W_h, b_h)
+
+
+def _gru_step(layer, x_t, h_prev, W_z, b_z, W_r, b_r, W_h, b_h, candidate=_reset_before,
+              update=lambda z, h_prev, h_tilde: z * h_prev + (1 - z) * h_tilde):
+    """Notebook 07's exercise, each layer computed by `layer` (see .mistakes), the candidate by `candidate`."""
+    z_t = layer("z_t", h_prev, x_t, W_z, b_z)
+    r_t = layer("r_t", h_prev, x_t, W_r, b_r)
+    return update(z_t, h_prev, candidate(layer, x_t, h_prev, r_t, W_h, b_h))
+
+
 def check_gru_step(gru_step):
     """Notebook 07: gru_step(x_t, h_prev, W_z, b_z, W_r, b_r, W_h, b_h) should return h_t, reset before the matrix."""
-    def gates(x, h, W_z, b_z, W_r, b_r):
-        return sigmoid(concat(h, x) @ W_z + b_z), sigmoid(concat(h, x) @ W_r + b_r)
-
     def reference(x, h, W_z, b_z, W_r, b_r, W_h, b_h):
         params = {"W_z": W_z, "b_z": b_z, "W_r": W_r, "b_r": b_r, "W_h": W_h, "b_h": b_h}
         return gru_step_forward(x, h, params, reset="before")[0]
 
-    def variant(candidate, blend=lambda z, h, h_tilde: z * h + (1 - z) * h_tilde):
-        def step(x, h, W_z, b_z, W_r, b_r, W_h, b_h):
-            z, r = gates(x, h, W_z, b_z, W_r, b_r)
-            return blend(z, h, candidate(x, h, r, W_h, b_h))
-        return step
+    def after(layer, x, h, r, W_h, b_h):
+        H = h.shape[1]
+        return tanh(x @ W_h[H:] + b_h + r * (h @ W_h[:H]))
 
-    def before(x, h, r, W_h, b_h):
-        return tanh(concat(r * h, x) @ W_h + b_h)
-
-    H = 3
     mistakes = [
-        (variant(before, lambda z, h, h_tilde: (1 - z) * h + z * h_tilde),
-         "z and 1 - z are swapped (Chung et al. 2014's convention): in the course, z = 1 keeps h_prev"),
-        (variant(lambda x, h, r, W_h, b_h: tanh(x @ W_h[H:] + b_h + r * (h @ W_h[:H]))),
-         "you applied the reset gate after the matrix (PyTorch's form): here r multiplies h_prev before W_h"),
-        (variant(lambda x, h, r, W_h, b_h: concat(r * h, x) @ W_h + b_h),
-         "the candidate has no tanh: h_tilde = tanh(concat(r_t * h_prev, x_t) @ W_h + b_h)"),
-        (variant(lambda x, h, r, W_h, b_h: sigmoid(concat(r * h, x) @ W_h + b_h)),
-         "you used sigmoid where tanh belongs: the candidate lies in (-1, 1), only the gates in (0, 1)"),
-        (variant(lambda x, h, r, W_h, b_h: tanh(concat(h, x) @ W_h + b_h)),
-         "the reset gate is missing: the candidate should see r_t * h_prev, not h_prev"),
+        *variant_mistakes(_gru_step, GRU_LAYERS, [
+            ({"update": lambda z, h, h_tilde: (1 - z) * h + z * h_tilde},
+             "z and 1 - z are swapped (Chung et al. 2014's convention): in the course, z = 1 keeps h_prev"),
+            ({"candidate": after},
+             "you applied the reset gate after the matrix (PyTorch's form): here r_t multiplies h_prev before W_h"),
+            ({"candidate": lambda layer, x, h, r, W_h, b_h: tanh(r * (concat(h, x) @ W_h + b_h))},
+             "you applied r_t to the whole pre-activation, r_t * ([h_prev, x_t] @ W_h + b_h): the reset gate scales "
+             "only h_prev, inside the concatenation, [r_t * h_prev, x_t] @ W_h + b_h"),
+            ({"candidate": lambda layer, x, h, r, W_h, b_h: layer("h_tilde", h, x, W_h, b_h)},
+             "the reset gate is missing: the candidate should see r_t * h_prev, not h_prev"),
+        ]),
+        *layer_mistakes(_gru_step, GRU_LAYERS),
     ]
     return check_function("gru_step", gru_step, _gru_cases(), reference, mistakes)
 

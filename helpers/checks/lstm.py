@@ -1,12 +1,37 @@
-"""Checkers for notebooks 03 to 06: the LSTM, gate by gate, then the whole step."""
+"""Checkers for notebooks 03 to 05: the LSTM gate by gate (notebook 06's whole cell is in .lstm_cell)."""
 
 import numpy as np
 
 from ..activations import sigmoid, tanh
-from ..linear import concat
-from ..lstm import candidate, cell_update, forget_gate, hidden_state, input_gate, lstm_step_forward, output_gate
+from ..lstm import candidate, cell_update, forget_gate, hidden_state, input_gate, output_gate
 from .feedback import check_function
 from .gate import _gate_cases, _gate_mistakes
+from .mistakes import Layer, layer_mistakes, variant_mistakes
+
+CELL_LAYERS = [Layer("f_t", "gate", "W_f", "b_f"), Layer("i_t", "gate", "W_i", "b_i"),
+               Layer("c_tilde", "candidate", "W_c", "b_c")]
+
+
+def lstm_update(c_prev, f_t, i_t, c_tilde):
+    return f_t * c_prev + i_t * c_tilde
+
+
+# The usual wrong forms of c_t = f_t * c_prev + i_t * c_tilde, for notebook 04's update and notebook 06's whole step.
+UPDATE_MISTAKES = [
+    ({"update": lambda c, f, i, c_tilde: f * c_tilde + i * c},
+     "f_t and i_t are swapped: the forget gate scales c_prev, the input gate scales c_tilde"),
+    ({"update": lambda c, f, i, c_tilde: f * c + c_tilde},
+     "the input gate is missing: write i_t * c_tilde, not c_tilde"),
+    ({"update": lambda c, f, i, c_tilde: i * c_tilde}, "the old memory is missing: c_t = f_t * c_prev + i_t * c_tilde"),
+    ({"update": lambda c, f, i, c_tilde: (1 - f) * c + i * c_tilde},
+     "you kept (1 - f_t) * c_prev: in the LSTM, f_t is the fraction kept"),
+    ({"update": lambda c, f, i, c_tilde: (1 - f) * c + f * c_tilde},
+     "you wrote the gated RNN's blend of notebook 02, (1 - f_t) * c_prev + f_t * c_tilde: in the LSTM f_t is the "
+     "fraction of c_prev kept, and the input gate i_t scales c_tilde: c_t = f_t * c_prev + i_t * c_tilde"),
+    ({"update": lambda c, f, i, c_tilde: f * c + (1 - f) * c_tilde},
+     "you coupled the gates, f_t * c_prev + (1 - f_t) * c_tilde (the GRU's update): the LSTM's input gate i_t "
+     "scales c_tilde"),
+]
 
 
 def check_forget_gate(forget_gate_by_hand):
@@ -44,30 +69,22 @@ def _cell_cases():
     return cases
 
 
+def _cell_update(layer, h_prev, x_t, c_prev, W_f, b_f, W_i, b_i, W_c, b_c, update=lstm_update):
+    """Notebook 04's exercise, with each layer computed by `layer` (see .mistakes) and the update `update`."""
+    f_t = layer("f_t", h_prev, x_t, W_f, b_f)
+    i_t = layer("i_t", h_prev, x_t, W_i, b_i)
+    c_tilde = layer("c_tilde", h_prev, x_t, W_c, b_c)
+    return update(c_prev, f_t, i_t, c_tilde)
+
+
 def check_cell_update(cell_update_by_hand):
-    """Notebook 04: cell_update_by_hand(h_prev, x_t, c_prev, W_f, b_f, W_i, b_i, W_g, b_g) should return c_t."""
-    def parts(h, x, c, W_f, b_f, W_i, b_i, W_g, b_g):
-        xcat = concat(h, x)
-        return sigmoid(xcat @ W_f + b_f), sigmoid(xcat @ W_i + b_i), xcat @ W_g + b_g
-
-    def reference(h, x, c, W_f, b_f, W_i, b_i, W_g, b_g):
+    """Notebook 04: cell_update_by_hand(h_prev, x_t, c_prev, W_f, b_f, W_i, b_i, W_c, b_c) should return c_t."""
+    def reference(h, x, c, W_f, b_f, W_i, b_i, W_c, b_c):
         return cell_update(c, forget_gate(h, x, W_f, b_f)[0], input_gate(h, x, W_i, b_i)[0],
-                           candidate(h, x, W_g, b_g)[0])
+                           candidate(h, x, W_c, b_c)[0])
 
-    def wrong(rule):
-        return lambda h, x, c, *p: rule(c, *parts(h, x, c, *p))
-
-    mistakes = [
-        (wrong(lambda c, f, i, z: f * tanh(z) + i * c),
-         "f_t and i_t are swapped: the forget gate scales c_prev, the input gate scales c_tilde"),
-        (wrong(lambda c, f, i, z: f * c + i * z), "the candidate has no tanh: c_tilde = tanh([h_prev, x_t] @ W_g + b_g)"),
-        (wrong(lambda c, f, i, z: f * c + i * sigmoid(z)),
-         "you used sigmoid where tanh belongs: the candidate lies in (-1, 1), only the gates in (0, 1)"),
-        (wrong(lambda c, f, i, z: f * c + tanh(z)), "the input gate is missing: write i_t * c_tilde, not c_tilde"),
-        (wrong(lambda c, f, i, z: i * tanh(z)), "the old memory is missing: c_t = f_t * c_prev + i_t * c_tilde"),
-        (wrong(lambda c, f, i, z: (1 - f) * c + i * tanh(z)),
-         "you kept (1 - f_t) * c_prev: in the LSTM, f_t is the fraction kept"),
-    ]
+    mistakes = [*variant_mistakes(_cell_update, CELL_LAYERS, UPDATE_MISTAKES),
+                *layer_mistakes(_cell_update, CELL_LAYERS)]
     return check_function("cell_update_by_hand", cell_update_by_hand, _cell_cases(), reference, mistakes)
 
 
@@ -83,68 +100,26 @@ def check_fixed_point(fixed_point):
     return check_function("fixed_point", fixed_point, cases, lambda f, i, c: i * c / (1 - f), mistakes)
 
 
+OUTPUT_LAYERS = [Layer("o_t", "gate", "W_o", "b_o")]
+
+
+def _output_step(layer, h_prev, x_t, c_t, W_o, b_o, show=lambda o_t, c_t: o_t * tanh(c_t)):
+    """Notebook 05's exercise, with the output gate computed by `layer` and h_t by `show`."""
+    return show(layer("o_t", h_prev, x_t, W_o, b_o), c_t)
+
+
 def check_output_step(output_step):
     """Notebook 05: output_step(h_prev, x_t, c_t, W_o, b_o) should return h_t = o_t * tanh(c_t)."""
-    def o(h, x, W, b):
-        return sigmoid(concat(h, x) @ W + b)
-
     cases = [(h, x, 3 * np.array(v), W, b)
              for (h, x, W, b), v in zip(_gate_cases(), ([[0.5, -1.0, 2.0]], [[1.0, 0.2, -0.7]] * 4))]
     mistakes = [
-        (lambda h, x, c, W, b: o(h, x, W, b) * c, "tanh is missing: h_t = o_t * tanh(c_t), not o_t * c_t"),
-        (lambda h, x, c, W, b: tanh(o(h, x, W, b) * c), "the tanh is in the wrong place: squash c_t first, o_t * tanh(c_t)"),
-        (lambda h, x, c, W, b: tanh(concat(h, x) @ W + b) * tanh(c),
-         "you used tanh where sigmoid belongs in the output gate o_t"),
-        (lambda h, x, c, W, b: o(h, x, W, b), "you returned the output gate o_t: multiply it by tanh(c_t)"),
-        (lambda h, x, c, W, b: o(h, x, W, b) * sigmoid(c), "use tanh(c_t), not sigmoid(c_t): h_t keeps c_t's sign"),
+        *variant_mistakes(_output_step, OUTPUT_LAYERS, [
+            ({"show": lambda o, c: o * c}, "tanh is missing: h_t = o_t * tanh(c_t), not o_t * c_t"),
+            ({"show": lambda o, c: tanh(o * c)}, "the tanh is in the wrong place: squash c_t first, o_t * tanh(c_t)"),
+            ({"show": lambda o, c: o}, "you returned the output gate o_t: multiply it by tanh(c_t)"),
+            ({"show": lambda o, c: o * sigmoid(c)}, "use tanh(c_t), not sigmoid(c_t): h_t keeps c_t's sign"),
+        ]),
+        *layer_mistakes(_output_step, OUTPUT_LAYERS),
     ]
     return check_function("output_step", output_step, cases,
                           lambda h, x, c, W, b: hidden_state(output_gate(h, x, W, b)[0], c), mistakes)
-
-
-def _lstm_cases():
-    rng = np.random.default_rng(6)
-    cases = []
-    for batch in (1, 2):
-        H, D = 3, 2
-        cases.append((rng.normal(size=(batch, D)), rng.normal(size=(batch, H)), rng.normal(size=(batch, H)),
-                      rng.normal(size=(H + D, 4 * H)), rng.normal(size=4 * H)))
-    return cases
-
-
-def check_lstm_step(lstm_step):
-    """Notebook 06: lstm_step(x_t, h_prev, c_prev, W, b) should return (h_t, c_t), the blocks of W in order i, f, g, o."""
-    def step(x, h, c, W, b, order="ifgo", first="h", squash=tanh):
-        H = h.shape[1]
-        z = (concat(h, x) if first == "h" else concat(x, h)) @ W + b
-        block = {name: z[:, k * H:(k + 1) * H] for k, name in enumerate(order)}
-        i, f, o = sigmoid(block["i"]), sigmoid(block["f"]), sigmoid(block["o"])
-        c_t = f * c + i * tanh(block["g"])
-        return o * squash(c_t), c_t
-
-    mistakes = [
-        (lambda *a: step(*a, order="ifog"), "you sliced the blocks as i, f, o, g: the order is i, f, g, o"),
-        (lambda *a: step(*a, order="figo"), "you sliced the blocks as f, i, g, o: the order is i, f, g, o"),
-        (lambda *a: step(*a, first="x"), "you concatenated [x_t, h_prev]: the order is [h_prev, x_t]"),
-        (lambda *a: step(*a, squash=lambda c: c), "h_t needs tanh: h_t = o_t * tanh(c_t)"),
-        (lambda *a: step(*a)[::-1], "you returned (c_t, h_t): return the pair as (h_t, c_t)"),
-    ]
-    return check_function("lstm_step", lstm_step, _lstm_cases(),
-                          lambda x, h, c, W, b: lstm_step_forward(x, (h, c), {"W": W, "b": b})[0], mistakes)
-
-
-def check_lstm_parameter_count(lstm_parameter_count):
-    """Notebook 06: lstm_parameter_count(D, H) should return 4 * (H * (H + D) + H), the size of W and b."""
-    cases = [(4, 3), (1, 1), (10, 32), (128, 256)]
-
-    def count(D, H, biases=1, blocks=4):
-        return np.asarray(blocks * (H * (H + D) + biases * H))
-
-    mistakes = [
-        (lambda D, H: count(D, H, biases=2), "you counted two bias vectors, as PyTorch stores them (bias_ih and "
-                                             "bias_hh); the course's LSTM has one b, their sum"),
-        (lambda D, H: count(D, H, blocks=1), "that is one block: the LSTM has four, i, f, g and o"),
-        (lambda D, H: count(D, H, biases=0), "the biases are missing: each of the four blocks has H of them"),
-        (lambda D, H: count(D, H, blocks=3), "that is the GRU's three blocks: the LSTM has four, i, f, g and o"),
-    ]
-    return check_function("lstm_parameter_count", lstm_parameter_count, cases, lambda D, H: count(D, H), mistakes)

@@ -16,11 +16,12 @@ def draw_gate():
     arrow(ax, (4.1, 2.0), (4.5, 2.0))
     box(ax, 7.9, 2.0, "sigmoid", ROLE_COLORS["gate"] + "60", width=1.6)
     arrow(ax, (6.7, 2.0), (7.1, 2.0))
-    op(ax, 10.0, 2.0, "⊙")
-    arrow(ax, (8.7, 2.0), (9.7, 2.0), color=ROLE_COLORS["gate"], text="g in (0, 1)")
-    box(ax, 10.0, 3.5, "v", ROLE_COLORS["old"] + "40", width=1.0, height=0.6)
-    arrow(ax, (10.0, 3.2), (10.0, 2.3))
-    arrow(ax, (10.3, 2.0), (11.7, 2.0), color=ROLE_COLORS["result"], text="g ⊙ v", text_offset=(0, 0.15))
+    # The gate's arrow is long enough for its label to clear the sigmoid box and the ⊙.
+    op(ax, 10.5, 2.0, "⊙")
+    arrow(ax, (8.8, 2.0), (10.2, 2.0), color=ROLE_COLORS["gate"], text="g ∈ (0, 1)")
+    box(ax, 10.5, 3.5, "v", ROLE_COLORS["old"] + "40", width=1.0, height=0.6)
+    arrow(ax, (10.5, 3.2), (10.5, 2.3))
+    arrow(ax, (10.8, 2.0), (11.8, 2.0), color=ROLE_COLORS["result"], text="g ⊙ v", text_offset=(0, 0.15))
     ax.text(6.0, 0.35, "forget, input, output, update, reset and GLU gates are all this one pattern",
             ha="center", va="center", fontsize=FONT - 1, style="italic")
     return fig

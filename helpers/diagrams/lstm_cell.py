@@ -1,4 +1,8 @@
-"""The LSTM cell drawn by code: the static diagrams of images/, and the live cell whose paths widen as gates open."""
+"""The LSTM cell drawn by code: the static diagrams of images/, and the live cell whose paths widen as gates open.
+
+The layers are drawn f, i, c_tilde, o from left to right, in the order they act on the memory line; the stacked W
+keeps PyTorch's order i, f, g, o, where "g" is the candidate c_tilde (weights W_c, b_c).
+"""
 
 import numpy as np
 
@@ -8,10 +12,10 @@ from .drawing import FONT, arrow, box, canvas, op, set_arrow_width
 
 MUTED = "#c8c8c8"
 CELL_Y, GATE_Y, BUS_Y = 5.4, 2.5, 1.2
-GATE_X = {"f": 3.2, "i": 4.9, "g": 6.6, "o": 8.3}
+GATE_X = {"f": 3.2, "i": 4.9, "c_tilde": 6.6, "o": 8.3}
 FORGET_OP, INPUT_OP, PLUS_OP, TANH_BOX, OUTPUT_OP = (3.2, CELL_Y), (6.0, 4.1), (6.0, CELL_Y), (9.7, 4.1), (9.7, GATE_Y)
-PARTS = {"f": "forget", "i": "input", "g": "input", "o": "output"}  # the candidate belongs to the input step
-SYMBOLS = {"f": "σ", "i": "σ", "g": "tanh", "o": "σ"}
+PARTS = {"f": "forget", "i": "input", "c_tilde": "input", "o": "output"}  # the candidate belongs to the input step
+SYMBOLS = {"f": "σ", "i": "σ", "c_tilde": "tanh", "o": "σ"}
 
 
 def _width(gate):
@@ -24,7 +28,7 @@ def _alpha(gate):
 
 
 def _checked(values):
-    """The numbers of one coordinate (f, i, g, o, c_prev, c_t, h_t), as floats; the gates must lie in [0, 1]."""
+    """The numbers of one coordinate (f, i, c_tilde, o, c_prev, c_t, h_t), as floats; the gates must lie in [0, 1]."""
     v = {name: float(as_real_array(name, value)) for name, value in (values or {}).items()}
     for name in ("f", "i", "o"):
         if name in v:
@@ -34,8 +38,8 @@ def _checked(values):
 
 def lstm_cell_scene(highlight=None):
     """The LSTM cell drawn once; returns (figure, update), where `update(values, title)` sets each gated path's
-    width and opacity from the gate values f, i, o, and labels the boxes and states with `values` (any of f, i, g, o,
-    c_prev, c_t, h_t for one coordinate; g is c_tilde). `highlight` ("forget", "input" or "output") greys out the
+    width and opacity from the gate values f, i, o, and labels the boxes and states with `values` (any of f, i,
+    c_tilde, o, c_prev, c_t, h_t for one coordinate). `highlight` ("forget", "input" or "output") greys out the
     other parts."""
     if highlight not in (None, "forget", "input", "output"):
         raise ValueError(f"highlight: expected None, 'forget', 'input' or 'output', got {highlight!r}")
@@ -71,12 +75,12 @@ def lstm_cell_scene(highlight=None):
                             color=color("gate", "forget")))
 
     labels["i"] = box(ax, GATE_X["i"], GATE_Y, "", color("gate", "input") + "60", 1.3, 0.9, FONT - 1)
-    labels["g"] = box(ax, GATE_X["g"], GATE_Y, "", color("new", "input") + "50", 1.3, 0.9, FONT - 1)
+    labels["c_tilde"] = box(ax, GATE_X["c_tilde"], GATE_Y, "", color("new", "input") + "50", 1.5, 0.9, FONT - 1)
     op(ax, *INPUT_OP, "⊙", edgecolor="black" if highlight in (None, "input") else MUTED)
     paths["i"].append(arrow(ax, (GATE_X["i"] + 0.2, GATE_Y + 0.5), (INPUT_OP[0] - 0.25, INPUT_OP[1] - 0.2),
                             color=color("gate", "input")))
-    arrow(ax, (GATE_X["g"] - 0.2, GATE_Y + 0.5), (INPUT_OP[0] + 0.25, INPUT_OP[1] - 0.2),
-          color=color("new", "input"), text="c_tilde", text_offset=(0.75, -0.1))
+    arrow(ax, (GATE_X["c_tilde"] - 0.2, GATE_Y + 0.5), (INPUT_OP[0] + 0.25, INPUT_OP[1] - 0.2),
+          color=color("new", "input"))
     paths["i"].append(arrow(ax, (INPUT_OP[0], INPUT_OP[1] + 0.3), (PLUS_OP[0], CELL_Y - 0.3),
                             color=color("new", "input"), text="i ⊙ c_tilde", text_offset=(-0.95, -0.15)))
 
@@ -109,8 +113,8 @@ def lstm_cell_scene(highlight=None):
 
 
 def draw_lstm_cell(values=None, highlight=None, title=None):
-    """The LSTM cell. `values` (f, i, g, o, c_prev, c_t, h_t: numbers for one coordinate; g is c_tilde) sets each gated path's
-    width and opacity and labels the boxes; `highlight` ("forget", "input" or "output") greys out the other parts."""
+    """The LSTM cell. `values` (f, i, c_tilde, o, c_prev, c_t, h_t: numbers for one coordinate) sets each gated
+    path's width and opacity and labels the boxes; `highlight` ("forget", "input" or "output") greys out the rest."""
     _checked(values)  # bad values fail before any drawing
     fig, update = lstm_cell_scene(highlight)
     update(values, title)
@@ -123,7 +127,7 @@ def draw_forget_gate():
 
 
 def draw_input_gate():
-    """The LSTM cell with its input step picked out: i ⊙ tanh([h_prev, x_t] @ W_g + b_g) is added to the memory."""
+    """The LSTM cell with its input step picked out: i ⊙ tanh([h_prev, x_t] @ W_c + b_c) is added to the memory."""
     return draw_lstm_cell(highlight="input", title="input gate: i ⊙ c_tilde is added to the memory")
 
 

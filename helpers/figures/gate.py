@@ -13,6 +13,10 @@ from .sliders import value_slider
 from .style import ROLE_COLORS, coordinate_bars, new_figure, set_heights
 
 Z_RANGE = np.linspace(-8, 8, 401)
+CURVE_XLIM, CURVE_YLIM = (-8.8, 8.8), (-0.05, 1.05)
+# A point's label, in the curve panel's data units (its size is fixed): the room one label takes up and down, how far
+# it sits beside its point and under (or over) it, and how wide it may be.
+LABEL_HEIGHT, LABEL_SHIFT, LABEL_DROP, LABEL_WIDTH = 0.11, 0.7, 0.09, 1.8
 
 
 def sigmoid_slope_scene():
@@ -23,7 +27,7 @@ def sigmoid_slope_scene():
     ax_g.set(xlabel="pre-activation z", ylim=(-0.05, 1.05))
     ax_slope.plot(Z_RANGE, sigmoid_grad(Z_RANGE), color=ROLE_COLORS["other"])
     ax_slope.axhline(0.25, color="gray", linestyle="--", linewidth=1.5)
-    ax_slope.text(-7.8, 0.255, "largest slope 1/4", va="bottom", fontsize=12, color="gray")
+    ax_slope.text(-7.8, 0.262, "largest slope 1/4", va="bottom", fontsize=12, color="gray")
     (on_slope,) = ax_slope.plot([0], [0.25], "o", color="black", markersize=10)
     ax_slope.set(xlabel="pre-activation z", ylim=(-0.01, 0.29))
     for ax in (ax_g, ax_slope):
@@ -58,10 +62,8 @@ def gate_scene(v):
     fig, (ax_curve, ax_gate, ax_vector) = new_figure(ncols=3, width=13)
     ax_curve.plot(Z_RANGE, sigmoid(Z_RANGE), color="lightgray")
     points = ax_curve.scatter(np.zeros_like(v), np.full_like(v, 0.5), s=120, color=ROLE_COLORS["gate"], zorder=3)
-    # Each label sits beside its point, nudged up or down so labels of nearby points do not collide.
-    names = [ax_curve.annotate(f"g{i + 1}", (0, 0.5), textcoords="offset points", xytext=(8, -16))
-             for i in range(len(v))]
-    ax_curve.set(title="z lands on the sigmoid", xlabel="pre-activation z", ylim=(-0.05, 1.05))
+    names = [ax_curve.text(0, 0.5, f"g{i + 1}", va="center") for i in range(len(v))]
+    ax_curve.set(title="z lands on the sigmoid", xlabel="pre-activation z", xlim=CURVE_XLIM, ylim=CURVE_YLIM)
     _, _, (gate_bars,) = coordinate_bars(ax_gate, [(np.zeros_like(v), "gate", "g")])
     ax_gate.set(title="gate g, between 0 and 1", ylim=(0, 1.05))
     _, _, (_, gated_bars) = coordinate_bars(ax_vector, [(v, "old", "v"), (np.zeros_like(v), "result", "g * v")])
@@ -74,13 +76,35 @@ def gate_scene(v):
         g = sigmoid(z)
         shown = np.clip(z, -8, 8)
         points.set_offsets(np.column_stack([shown, g]))
-        order = np.argsort(shown)
-        for rank, i in enumerate(order):
-            names[i].xy = (shown[i], g[i])
-            names[i].set_position((8, -16 if rank % 2 == 0 else 6))
+        for name, x, y, ha in zip(names, *_label_places(shown, g)):
+            name.set(x=x, y=y, horizontalalignment=ha)
         return [points, *names] + set_heights(gate_bars, g) + set_heights(gated_bars, g * v)
 
     return fig, update
+
+
+def _label_places(z, g):
+    """Where the labels of the points (z, g) on the sigmoid go, so that no two overlap and none covers the curve.
+
+    An open gate (g >= 1/2) is labelled below and to the right of its point, under the curve; a shut one above and
+    to the left, over it, so the curve keeps the two groups apart. Within a group, labels are pushed further under
+    (or over) the curve until each has a label's height to itself. Returns the labels' x, y and horizontal alignment.
+    """
+    x, y, ha = np.empty_like(z), np.empty_like(g), np.empty(len(z), dtype=object)
+    upper = g >= 0.5
+    # The sigmoid is symmetric about (0, 1/2): place the shut gates as open ones at (-z, 1 - g), then mirror back.
+    for group, sign, align in ((upper, 1, "left"), (~upper, -1, "right")):
+        gz, gg = sign * z[group], np.where(sign > 0, g[group], 1 - g[group])
+        order = np.argsort(-gg, kind="stable")
+        heights = gg[order] - LABEL_DROP
+        for k in range(1, len(heights)):
+            heights[k] = min(heights[k], heights[k - 1] - LABEL_HEIGHT)
+        placed = np.empty_like(heights)
+        placed[order] = heights
+        x[group] = sign * np.minimum(gz + LABEL_SHIFT, CURVE_XLIM[1] - LABEL_WIDTH)
+        y[group] = placed if sign > 0 else 1 - placed
+        ha[group] = align
+    return x, y, ha
 
 
 def plot_gate(z, v):

@@ -1,4 +1,5 @@
-"""Figures for notebook 02: keep or overwrite each coordinate, how long a kept state lasts, plain against gated.
+"""Figures for notebook 02: keep or overwrite each coordinate, how long a kept state lasts, plain against gated, and
+the gap between two runs from different memories.
 
 Each figure has a scene function, `..._scene(fixed inputs) -> (figure, update)`: the static `plot_...` calls
 `update` once, the `..._explorer` hands both to a live `Explorer` that calls it while a slider moves.
@@ -7,7 +8,7 @@ Each figure has a scene function, `..._scene(fixed inputs) -> (figure, update)`:
 import numpy as np
 
 from ..memory import half_life, retention
-from ..validate import Shapes, as_gate_values
+from ..validate import Shapes, as_gate_values, as_real_array
 from .live import Explorer
 from .sliders import as_row, gate_row_sliders, gate_slider, value_slider
 from .style import ROLE_COLORS, coordinate_bars, new_figure, set_heights
@@ -120,9 +121,51 @@ def plain_vs_gated_scene(s0, plain_states, y_range=None):
 
 
 def plot_plain_vs_gated(s0, plain_states, gated_states):
-    """Every coordinate of the state over time, starting from the memory s0: the plain RNN loses it, the gated keeps it."""
+    """Every coordinate of the state over time from the memory s0: the plain RNN loses it, the gated RNN keeps it."""
     fig, update = plain_vs_gated_scene(s0, plain_states)
     update(gated_states)
+    return fig
+
+
+GAP_RANGE = (1e-17, 10.0)  # two float64 states closer than about 1e-16 are the same numbers
+
+
+def state_gap_scene(start_gap, plain_gap):
+    """|s_t - s'_t| per coordinate, log scale, for two runs on the same inputs from memories start_gap apart.
+
+    The plain RNN's panel is fixed; `update(gated_gap, b_1)` redraws the gated RNN's for coordinate 1's gate bias b_1.
+    A gap below the axis (the runs equal in float64) is drawn on its bottom edge.
+    """
+    shapes = Shapes(B=1)
+    start = shapes.check("start_gap", start_gap, ("B", "H"))
+    plain = shapes.check("plain_gap", plain_gap, ("B", "T", "H"))
+    t = np.arange(plain.shape[1] + 1)
+
+    def trace(gap):
+        return np.clip(np.concatenate([start, gap[0]], axis=0), *GAP_RANGE)
+
+    fig, axes = new_figure(ncols=2, width=12, height=4.2, sharey=True)
+    for ax, gap in zip(axes, (plain, np.zeros_like(plain))):
+        lines = [ax.plot(t, column, label=f"coord {k + 1}")[0] for k, column in enumerate(trace(gap).T)]
+        ax.set(yscale="log", ylim=GAP_RANGE, xlim=(0, t[-1]), xlabel="time step t")
+    axes[0].set(title="plain RNN", ylabel="gap |s_t - s'_t|")
+    axes[1].set_title(" ")
+    axes[0].legend(loc="lower left", frameon=False, fontsize=12)
+
+    def update(gated_gap, b_1):
+        gated = shapes.check("gated_gap", gated_gap, ("B", "T", "H"))
+        for line, column in zip(lines, trace(gated).T):
+            line.set_ydata(column)
+        axes[1].title.set_text(f"gated RNN, coord 1's gate bias {float(as_real_array('b_1', b_1)):+.1f}")
+        return lines + [axes[1].title]
+
+    return fig, update
+
+
+def plot_state_gap(start_gap, plain_gap, gated_gap, b_1):
+    """The gap between two runs from different memories: the plain RNN's closes, a kept coordinate's stays open."""
+    fig, update = state_gap_scene(start_gap, plain_gap)
+    update(gated_gap, b_1)
     return fig
 
 
@@ -147,3 +190,13 @@ def plain_vs_gated_explorer(s0, plain_states, run_gated):
     fig, update = plain_vs_gated_scene(s0, plain_states)
     return Explorer(fig, lambda b_g: update(run_gated(b_g)),
                     {"b_g": value_slider("gate bias b_g", -3.0, -6.0, 6.0, step=0.25)})
+
+
+def state_gap_explorer(start_gap, plain_gap, run_gated_gap):
+    """A slider for coordinate 1's gate bias b_1: `run_gated_gap(b_1)` returns the gated RNN's gap for that bias."""
+    if not callable(run_gated_gap):
+        raise ValueError(f"run_gated_gap: expected a function of b_1 returning the gated gap, "
+                         f"got {type(run_gated_gap).__name__}")
+    fig, update = state_gap_scene(start_gap, plain_gap)
+    return Explorer(fig, lambda b_1: update(run_gated_gap(b_1), b_1),
+                    {"b_1": value_slider("coord 1 bias b_1", -6.0, -8.0, 4.0, step=0.25)})

@@ -5,6 +5,7 @@ Each live figure has a scene function, `..._scene(fixed inputs) -> (figure, upda
 """
 
 import numpy as np
+from matplotlib.patches import Patch
 
 from ..glu import VARIANTS, glu_backward, glu_forward
 from ..validate import Shapes, as_real_array
@@ -12,10 +13,17 @@ from .live import Explorer
 from .sliders import value_slider
 from .style import ROLE_COLORS, new_figure
 
-# Shazeer (2020), "GLU Variants Improve Transformer", Table 1: C4 log-perplexity at 65,536 training steps.
-SHAZEER_TABLE1 = {"ReLU": 1.997, "GELU": 1.983, "Swish": 1.994, "GLU": 1.982, "Bilinear": 1.960,
-                  "ReGLU": 1.953, "GEGLU": 1.942, "SwiGLU": 1.944}
-SHAZEER_CITATION = "Shazeer 2020, Table 1: C4 log-perplexity at 65,536 steps (the paper's numbers)"
+# Shazeer (2020), "GLU Variants Improve Transformer", arXiv:2002.05202, Table 1: held-out C4 log-perplexity of T5-base
+# after (65,536, 524,288) training steps. The paper trained four models per variant for the short run and gives their
+# run-to-run spread in parentheses (below); each long run is a single model, with no spread.
+SHAZEER_STEPS = (65_536, 524_288)
+SHAZEER_TABLE1 = {"ReLU": (1.997, 1.677), "GELU": (1.983, 1.679), "Swish": (1.994, 1.683), "GLU": (1.982, 1.663),
+                  "Bilinear": (1.960, 1.648), "ReGLU": (1.953, 1.645), "GEGLU": (1.942, 1.633),
+                  "SwiGLU": (1.944, 1.636)}
+SHAZEER_SPREAD = {"ReLU": 0.005, "GELU": 0.005, "Swish": 0.003, "GLU": 0.006, "Bilinear": 0.005, "ReGLU": 0.003,
+                  "GEGLU": 0.004, "SwiGLU": 0.010}
+SHAZEER_CITATION = "Shazeer 2020, Table 1 (the paper's numbers): C4 log-perplexity minus ReLU's"
+PLAIN_ACTIVATIONS = ("ReLU", "GELU", "Swish")
 A_RANGE = np.linspace(-6, 6, 241)
 # Every value the explorer's sliders can take (steps of 0.1): A from -4 to 4, B from -6 to 6.
 A_SLIDER, B_SLIDER = np.linspace(-4, 4, 81), np.linspace(-6, 6, 121)
@@ -52,10 +60,10 @@ def glu_variants_scene(beta=1.0, A_values=A_SLIDER, B_values=B_SLIDER):
         labels.append([ax.text(0, j, "", va="center", fontsize=11) for j in range(len(names))])
         ax.axvline(0, color="black", linewidth=1)
         limits.append(max(1.0, widest * 1.1))
-        ax.set(title=title, xlim=(-limits[-1], limits[-1]))
+        # Each panel names its quantity under its axis, so the one line above the panels is the A, B readout.
+        ax.set(xlabel=title, xlim=(-limits[-1], limits[-1]))
         ax.invert_yaxis()
     suptitle = fig.suptitle(" ", fontsize=16, fontweight="bold")
-    fig.get_layout_engine().set(h_pad=0.12)  # a clear gap between the A, B readout and the panels' titles
 
     def update(A, B):
         A, B = _scalar("A", A), _scalar("B", B)
@@ -72,7 +80,8 @@ def glu_variants_scene(beta=1.0, A_values=A_SLIDER, B_values=B_SLIDER):
                 label.set(x=value + shift * 0.03 * limit, text=bar_label_text(value),
                           ha="left" if shift > 0 else "right", color="white" if inside else "black")
             changed += list(panel_bars) + panel_labels
-        suptitle.set_text(f"A = {A:.2f}, B = {B:.2f}" + (f", Swish beta = {beta:.2f}" if beta != 1.0 else ""))
+        suptitle.set_text(f"every variant at A = {A:.2f} (linear branch), B = {B:.2f} (gate branch)"
+                          + (f", Swish beta = {beta:.2f}" if beta != 1.0 else ""))
         return changed
 
     return fig, update
@@ -107,18 +116,43 @@ def plot_linear_path(B):
     return fig
 
 
-def plot_shazeer_table1(scores=None):
-    """Shazeer's Table 1 as bars, lower is better, with the citation in the title: the paper's numbers."""
+def plot_shazeer_table1(scores=None, spread=None):
+    """Shazeer's Table 1 as bars of each variant's log-perplexity minus ReLU's, the paper's numbers under the names.
+
+    `scores` is {name: (log-perplexity at 65,536 steps, at 524,288 steps)}, the baseline (ReLU) first; `spread` is
+    {name: run-to-run spread at 65,536 steps}, drawn as whiskers. Bars of differences keep the axis honest: a gap of
+    0.002 stays a sliver, where bars of the raw values on an axis cut off at 1.90 would blow it up.
+    """
     scores = SHAZEER_TABLE1 if scores is None else scores
-    if not isinstance(scores, dict) or not scores:
-        raise ValueError(f"scores: expected a non-empty dict {{name: log-perplexity}}, got {type(scores).__name__}")
-    names, values = list(scores), as_real_array("scores", list(scores.values()))
-    gated = [name not in ("ReLU", "GELU", "Swish") for name in names]
-    fig, ax = new_figure(width=11, height=4.5)
-    bars = ax.bar(names, values, color=[ROLE_COLORS["gate"] if g else ROLE_COLORS["old"] for g in gated])
-    ax.bar_label(bars, [f"{v:.3f}" for v in values], fontsize=12)
-    ax.set(ylim=(1.90, 2.01), ylabel="log-perplexity\n(lower is better; axis from 1.90)")
+    spread = SHAZEER_SPREAD if spread is None else spread
+    for name, value in (("scores", scores), ("spread", spread)):
+        if not isinstance(value, dict) or not value:
+            raise ValueError(f"{name}: expected a non-empty dict {{variant: numbers}}, got {type(value).__name__}")
+    names = list(scores)
+    values = Shapes().check("scores", list(scores.values()), ("N", 2))
+    if set(spread) != set(names):
+        raise ValueError(f"spread: expected one value per variant {names}, got {sorted(spread)}")
+    whiskers = as_real_array("spread", [spread[name] for name in names])
+    vs_baseline = values - values[0]  # each column against the baseline's value at the same number of steps
+    fig, ax = new_figure(width=12, height=5)
+    k, width = np.arange(len(names)), 0.38
+    colors = [ROLE_COLORS["old"] if name in PLAIN_ACTIVATIONS else ROLE_COLORS["gate"] for name in names]
+    legend = []
+    for column, (steps, shade, offset) in enumerate(zip(SHAZEER_STEPS, (0.45, 1.0), (-width / 2, width / 2))):
+        ax.bar(k + offset, vs_baseline[:, column], width, color=colors, alpha=shade, edgecolor="black", linewidth=0.8)
+        runs = "4 runs; whisker: their spread" if column == 0 else "one run"
+        legend.append(Patch(facecolor="grey", alpha=shade, edgecolor="black", label=f"{steps:,} steps ({runs})"))
+    legend += [Patch(color=ROLE_COLORS["old"], label="plain activation"),
+               Patch(color=ROLE_COLORS["gate"], label="gated (GLU family)")]
+    ax.errorbar(k - width / 2, vs_baseline[:, 0], yerr=whiskers, fmt="none", ecolor="black", capsize=4, linewidth=1.2)
+    ax.axhline(0, color="black", linewidth=1)
+    # The paper's own numbers sit under each variant's name; the bars show how far each is from the baseline.
+    ax.set(xticks=k, xticklabels=[f"{name}\n{short:.3f}\n{long:.3f}" for name, (short, long) in zip(names, values)],
+           ylim=(min(0, (vs_baseline[:, 0] - whiskers).min(), vs_baseline.min()) - 0.006,
+                 max(0.01, (vs_baseline[:, 0] + whiskers).max(), vs_baseline.max()) + 0.004),
+           ylabel=f"log-perplexity minus {names[0]}'s\n(lower is better)",
+           xlabel="variant, then its log-perplexity at 65,536 and at 524,288 steps")
+    ax.tick_params(axis="x", labelsize=12)
     ax.set_title(SHAZEER_CITATION, fontsize=14)
-    ax.text(0.99, 0.97, "blue: plain activation; orange: gated (GLU family)", transform=ax.transAxes,
-            ha="right", va="top", fontsize=12)
+    ax.legend(handles=legend, loc="lower left", fontsize=11, frameon=False, ncols=2)
     return fig

@@ -50,47 +50,63 @@ def plot_cell_update(c_prev, c_tilde, f, i):
     return fig
 
 
-def accumulation_scene(c_tilde, steps=40):
-    """One coordinate written with the same candidate every step: it grows without bound when f = 1, else settles."""
+def accumulation_scene(c_tilde, steps=1000):
+    """One coordinate written with the same candidate every step, on log-log axes: it settles, or grows for ever.
+
+    With f < 1, c_t follows the f = 1 line t * i * c_tilde for about 1 / (1 - f) steps, where that line meets the
+    fixed point i * c_tilde / (1 - f), then levels off. Both grow as 1 / (1 - f), so log axes hold every gate on one
+    fixed frame: f = 0.9 (10 steps) and f = 0.99 (100 steps) both settle within the horizon of `steps`.
+    """
     c_tilde = float(as_real_array("c_tilde", c_tilde))
+    if not c_tilde > 0:
+        raise ValueError(f"c_tilde: expected a positive candidate (a negative one mirrors it), got {c_tilde}")
     steps = as_count("steps", steps)
-    t = np.arange(steps + 1)
-    fig, ax = new_figure(width=9, height=4)
+    t = np.arange(1, steps + 1)
+    fig, ax = new_figure(width=11, height=4.4)
+    ax.set(xscale="log", yscale="log")
     # For comparison, what the cell holds when nothing is forgotten (f = 1): the running sum t * i * c_tilde.
-    (unbounded,) = ax.plot(t, 0 * t, color="gray", linestyle=":", linewidth=2, label="f = 1: t * i * c_tilde")
-    (curve,) = ax.plot(t, 0 * t, color=ROLE_COLORS["result"], label="c_t")
-    fixed_line = ax.axhline(0, color=ROLE_COLORS["gate"], linestyle="--", linewidth=1.5,
+    (unbounded,) = ax.plot(t, t * c_tilde, color="gray", linestyle=":", linewidth=2, label="f = 1: t * i * c_tilde")
+    (curve,) = ax.plot(t, t * c_tilde, color=ROLE_COLORS["result"], label=f"c_t, with c_tilde = {c_tilde:.2f}")
+    fixed_line = ax.axhline(1, color=ROLE_COLORS["gate"], linestyle="--", linewidth=1.5,
                             label="fixed point i * c_tilde / (1 - f)")
-    # The y-range holds every f and i in [0, 1]; the largest c_t is steps * |c_tilde|, at f = 1 and i = 1.
-    reach = steps * abs(c_tilde) or 1.0
-    low, high = -0.05 * reach, 1.08 * reach
-    ax.set(xlabel="steps t", ylabel="cell state c_t", xlim=(0, steps),
-           ylim=(low, high) if c_tilde >= 0 else (-high, -low))
+    knee_line = ax.axvline(1, color=ROLE_COLORS["other"], linestyle="-.", linewidth=1.5, label="t = 1 / (1 - f)")
+    # Fixed over both sliders: from the smallest write the i slider gives (0.01 * c_tilde, at f = 0) to the
+    # largest, steps * c_tilde at f = 1 and i = 1. At i = 0 nothing is written and nothing is drawn.
+    ax.set(xlabel="steps t (log scale)", ylabel="cell state c_t (log scale)", xlim=(0.8, 1.25 * steps),
+           ylim=(0.005 * c_tilde, 2 * steps * c_tilde))
     ax.set_title(" ")
-    ax.legend(handles=[curve, fixed_line, unbounded], loc="upper left" if c_tilde >= 0 else "lower left", frameon=False)
+    ax.legend(handles=[curve, fixed_line, unbounded, knee_line], loc="upper left", bbox_to_anchor=(1.01, 1),
+              frameon=False)
 
     def update(f, i):
         f, i = float(as_gate_values("f", f)), float(as_gate_values("i", i))
-        c, trace = 0.0, [0.0]
+        c, trace = 0.0, []
         for _ in range(steps):
             c = f * c + i * c_tilde
             trace.append(c)
-        curve.set_ydata(trace)
-        unbounded.set_ydata(t * i * c_tilde)
-        fixed_line.set_visible(f < 1)
+        shown = i > 0  # a log axis has no 0: with nothing written, nothing is drawn
+        curve.set_ydata(trace if shown else np.full(steps, np.nan))
+        unbounded.set_ydata(t * i * c_tilde if shown else np.full(steps, np.nan))
+        settles = f < 1 and shown
+        fixed_line.set_visible(settles)
+        knee_line.set_visible(f < 1)
         if f < 1:
+            knee_line.set_xdata([1 / (1 - f)] * 2)
+        if settles:
             fixed = i * c_tilde / (1 - f)
             fixed_line.set_ydata([fixed, fixed])
-            summary = f"settles at {fixed:.2f}"
+            # c_t = fixed * (1 - f ** t): within 1% of the fixed point once f ** t <= 0.01.
+            within = 1 if f == 0 else int(np.ceil(np.log(0.01) / np.log(f)))
+            summary = f"settles at {fixed:.2f}, within 1% by step {within}"
         else:
-            summary = "grows without bound" if i * c_tilde else "stays put"
-        ax.title.set_text(f"f = {f:.2f}, i = {i:.2f}, c_tilde = {c_tilde:.2f}: {summary}")
-        return [unbounded, fixed_line, curve, ax.title]
+            summary = "writes nothing: stays at 0" if not shown else "grows without bound"
+        ax.title.set_text(f"f = {f:.2f}, i = {i:.2f}: {summary}")
+        return [unbounded, fixed_line, knee_line, curve, ax.title]
 
     return fig, update
 
 
-def plot_accumulation(f, i, c_tilde, steps=40):
+def plot_accumulation(f, i, c_tilde, steps=1000):
     """One coordinate written with the same candidate every step: it grows without bound when f = 1, else settles."""
     fig, update = accumulation_scene(c_tilde, steps)
     update(f, i)
@@ -103,7 +119,7 @@ def cell_update_explorer(c_prev, c_tilde):
     return Explorer(fig, update, {"f": gate_slider("forget gate f", 0.5), "i": gate_slider("input gate i", 0.5)})
 
 
-def accumulation_explorer(c_tilde, steps=40):
+def accumulation_explorer(c_tilde, steps=1000):
     """Sliders for f and i: watch c_t settle at i * c_tilde / (1 - f), or grow for ever when f = 1."""
     fig, update = accumulation_scene(c_tilde, steps)
     return Explorer(fig, update, {"f": gate_slider("forget gate f", 0.9), "i": gate_slider("input gate i", 0.5)})

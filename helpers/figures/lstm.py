@@ -91,8 +91,8 @@ def lstm_cell_at_scene(gates, cs, hs, c0):
             raise ValueError(f"unit: expected a coordinate from 1 to H = {H}, got {unit}")
         s, k = t - 1, unit - 1
         c_prev = c0[0, k] if s == 0 else run["c"][0, s - 1, k]
-        values = {"f": run["f"][0, s, k], "i": run["i"][0, s, k], "g": run["g"][0, s, k], "o": run["o"][0, s, k],
-                  "c_prev": c_prev, "c_t": run["c"][0, s, k], "h_t": run["h"][0, s, k]}
+        values = {"f": run["f"][0, s, k], "i": run["i"][0, s, k], "c_tilde": run["g"][0, s, k],  # "g": PyTorch's name
+                  "o": run["o"][0, s, k], "c_prev": c_prev, "c_t": run["c"][0, s, k], "h_t": run["h"][0, s, k]}
         return draw(values, title=f"step t = {t} of {T}, coordinate {unit}")
 
     return fig, update, (T, H)

@@ -58,9 +58,10 @@ def hide_reveal_scene(steps, values):
     (memory_line,) = ax_state.plot(t, 0 * t, color=ROLE_COLORS["old"], label="memory c_t")
     (output_line,) = ax_state.plot(t, 0 * t, color=ROLE_COLORS["result"], label="output h_t")
     ax_state.axhline(0, color="black", linewidth=1)
-    span = max(values.max() - values.min(), 1e-9)  # room above the highest value for the legend
-    ax_state.set(xlabel="time step t", ylabel="value", ylim=(values.min() - 0.08 * span, values.max() + 0.3 * span))
-    ax_state.legend(loc="upper left", frameon=False, ncols=2)
+    span = max(values.max() - values.min(), 1e-9)
+    ax_state.set(xlabel="time step t", ylabel="value", ylim=(values.min() - 0.08 * span, values.max() + 0.08 * span))
+    # Beside the panel, not on it: the lines can sit anywhere in the panel's range.
+    ax_state.legend(loc="center left", bbox_to_anchor=(1.01, 0.5), frameon=False)
 
     def update(o, c, h):
         o = as_gate_values("o", shapes.check("o", o, ("T",)))
