@@ -1,7 +1,11 @@
 # Two commands for people (README "Quick start"): `make lab` and `make test`.
 # Everything else here is for maintainers.
 
-PYTHON ?= python3.11
+# The course runs on Python 3.11, 3.12 or 3.13 (CI uses 3.11). The venv is made with the first of these commands
+# that runs and is in that range; `make PYTHON=/path/to/python3.12` picks one by hand.
+PYTHON_CANDIDATES := python3.11 python3.12 python3.13 python3
+IN_RANGE := import sys; sys.exit(not (3, 11) <= sys.version_info[:2] <= (3, 13))
+PYTHON ?= $(firstword $(foreach candidate,$(PYTHON_CANDIDATES),$(shell $(candidate) -c '$(IN_RANGE)' >/dev/null 2>&1 && echo $(candidate))))
 VENV   := .venv
 BIN    := $(VENV)/bin
 COURSE := $(VENV)/.course-installed
@@ -35,12 +39,22 @@ bench: $(TESTS)  ## time every notebook, slider and cell; prints a table, writes
 install: $(COURSE)
 
 $(BIN)/python:
-	@command -v $(PYTHON) >/dev/null || { echo "$(PYTHON) not found: the course needs Python 3.11 (make PYTHON=/path/to/python3.11)"; exit 1; }
-	$(PYTHON) -m venv $(VENV)
+	@python="$(PYTHON)"; \
+	if [ -z "$$python" ]; then \
+	  echo "No Python 3.11, 3.12 or 3.13 found: tried $(PYTHON_CANDIDATES)." >&2; \
+	  echo "The course needs one of them. Install it (python.org, your package manager, or pyenv)," >&2; \
+	  echo "or name it: make PYTHON=/path/to/python3.12" >&2; \
+	  exit 1; \
+	fi; \
+	command -v "$$python" >/dev/null || { echo "PYTHON=$$python not found: the course needs Python 3.11, 3.12 or 3.13." >&2; exit 1; }; \
+	echo "$$python -m venv $(VENV)   # $$("$$python" --version 2>&1)"; \
+	"$$python" -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 
-$(COURSE): requirements.txt pyproject.toml | $(BIN)/python
+$(COURSE): requirements.txt pyproject.toml lab-settings/overrides.json | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -r requirements.txt --editable .
+	# The slideshow's large type (24 px text, 20 px code), applied only while presenting.
+	mkdir -p $(VENV)/share/jupyter/lab/settings && cp lab-settings/overrides.json $(VENV)/share/jupyter/lab/settings/
 	touch $@
 
 $(TESTS): requirements-test.txt $(COURSE)
@@ -55,8 +69,10 @@ navigation: $(COURSE)  ## regenerate notebook navigation and the README contents
 
 notebooks: $(COURSE)  ## re-execute every notebook in place, top to bottom, fresh kernel
 	for notebook in notebooks/*.ipynb; do \
-	  $(BIN)/jupyter nbconvert --to notebook --execute --inplace --ExecutePreprocessor.timeout=300 --ExecutePreprocessor.record_timing=False "$$notebook" || exit 1; \
+	  $(BIN)/python -m helpers.storage "$$notebook" || exit 1; \
+	  $(BIN)/jupyter nbconvert --to notebook --execute --inplace --ExecutePreprocessor.timeout=300 --ExecutePreprocessor.record_timing=False --ExecutePreprocessor.store_widget_state=False "$$notebook" || exit 1; \
 	done
+	$(BIN)/python -m helpers.storage notebooks/*.ipynb  # stored with outputs, without widget state (see the module)
 	$(BIN)/python -m helpers.navigation
 
 clean:

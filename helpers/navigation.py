@@ -1,4 +1,5 @@
-"""Generated navigation: each notebook's footer, the index's contents and the README's, all from one repository slug.
+"""Generated navigation: each notebook's footer, its Colab set-up cell and time estimate, the index's contents and the
+README's, all from one repository slug.
 
 Run `python -m helpers.navigation` (or `make navigation`) after adding or renaming a notebook, or after a fork
 changes REPOSITORY; `--check` only reports what is stale. Safe to re-run: it rewrites marked parts and nothing else.
@@ -20,6 +21,40 @@ INDEX = "00-index.ipynb"
 BINDER_BADGE = "https://mybinder.org/badge_logo.svg"
 README_MARKS = {"binder": ("<!-- binder:start -->", "<!-- binder:end -->"),
                 "contents": ("<!-- contents:start -->", "<!-- contents:end -->")}
+
+
+# How long a notebook takes, from what it asks of the learner: reading its prose, then each exercise and explorer.
+READING_WORDS_PER_MINUTE = 100  # technical prose with equations, read with care
+MINUTES_PER_EXERCISE, MINUTES_PER_EXPLORER, MINUTES_PER_CODE_CELL = 6, 2, 0.5
+TIME_LINE = re.compile(r"^\*\*Time:\*\* .*$", re.MULTILINE)
+
+
+def minutes_to_study(notebook):
+    """An honest estimate of a notebook's time, in minutes rounded up to 5: prose at a careful reading pace, code
+    cells read and run, each explorer tried, each exercise written and checked. Folded solutions are not counted."""
+    words = sum(len(re.sub(r"\$[^$]*\$", " x ", cell.source).split()) for cell in notebook.cells
+                if cell.cell_type == "markdown" and not {"solution", "navigation"} & set(_tags(cell)))
+    code = [cell for cell in notebook.cells if cell.cell_type == "code"]
+    minutes = (words / READING_WORDS_PER_MINUTE + MINUTES_PER_CODE_CELL * len(code)
+               + MINUTES_PER_EXERCISE * sum("exercise" in _tags(cell) for cell in code)
+               + MINUTES_PER_EXPLORER * sum("explorer" in _tags(cell) for cell in code))
+    return max(5, 5 * -(-int(minutes) // 5))
+
+
+def time_line(notebook):
+    return (f"**Time:** about {minutes_to_study(notebook)} minutes to read it, run it, move its sliders and do its "
+            f"exercises.")
+
+
+def colab_setup():
+    """The first code cell of every notebook: on Google Colab it installs the helpers, anywhere else it does nothing."""
+    return ("# On Google Colab only: install the course's helpers (make lab, Binder or pip have done it elsewhere).\n"
+            "import sys\n\n"
+            "if \"google.colab\" in sys.modules:\n"
+            "    import subprocess\n\n"
+            f"    subprocess.run([sys.executable, \"-m\", \"pip\", \"install\", \"--quiet\", "
+            f"\"git+https://github.com/{REPOSITORY}@{BRANCH}\"],\n"
+            "                   check=True)")
 
 
 def binder_url(notebook=INDEX):
@@ -64,8 +99,20 @@ def contents_table(course, prefix=""):
     return "\n".join(rows)
 
 
+def _tags(cell):
+    return cell.get("metadata", {}).get("tags", [])
+
+
 def _tagged(notebook, tag):
-    return [cell for cell in notebook.cells if tag in cell.get("metadata", {}).get("tags", [])]
+    return [cell for cell in notebook.cells if tag in _tags(cell)]
+
+
+def _with_time_line(header, notebook):
+    """The title cell with its **Time:** line rewritten, or added at its end."""
+    line = time_line(notebook)
+    if TIME_LINE.search(header):
+        return TIME_LINE.sub(line, header)
+    return header.rstrip() + "\n\n" + line
 
 
 def update_notebooks(course):
@@ -74,12 +121,18 @@ def update_notebooks(course):
     titles = [title_and_summary(notebook)[0] for _, notebook in course]
     changed = []
     for position, (name, notebook) in enumerate(course):
-        wanted = {"navigation": footer(names, position, titles), "contents": contents_table(course)}
+        wanted = {"navigation": footer(names, position, titles), "contents": contents_table(course),
+                  "colab": colab_setup()}
         for tag, text in wanted.items():
             for cell in _tagged(notebook, tag):
                 if cell.source != text:
                     cell.source = text
                     changed.append(name)
+        if name != INDEX:
+            header = _with_time_line(notebook.cells[0].source, notebook)
+            if header != notebook.cells[0].source:
+                notebook.cells[0].source = header
+                changed.append(name)
     return sorted(set(changed))
 
 

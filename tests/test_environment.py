@@ -2,6 +2,9 @@
 
 import re
 
+import pytest
+import yaml
+
 from notebook_tools import ROOT
 
 
@@ -9,33 +12,61 @@ def normalise(name):
     return re.sub(r"[-_.]+", "-", name).lower()
 
 
-def pip_pins():
-    lines = (line.split("#")[0].strip() for line in (ROOT / "requirements.txt").read_text().splitlines())
-    return dict(line.split("==") for line in lines if line)
+def pins(path):
+    """{name: version} of a requirements file, every line `name==version` (comments and blank lines aside)."""
+    lines = (line.split("#")[0].strip() for line in (ROOT / path).read_text().splitlines())
+    return {normalise(name): version for name, version in (line.split("==") for line in lines if line)}
 
 
-def conda_pins():
-    text = (ROOT / "environment.yml").read_text()
-    pins = dict(re.findall(r"^\s*-\s*([A-Za-z0-9_.-]+)=([0-9][^\s#]*)\s*$", text, re.MULTILINE))
-    return pins
+def conda_environment():
+    return yaml.safe_load((ROOT / "environment.yml").read_text())
 
 
-def test_every_pip_requirement_is_pinned_exactly():
-    for line in (ROOT / "requirements.txt").read_text().splitlines():
+def conda_dependencies():
+    """environment.yml's dependencies: (the conda packages, the list under `pip:`)."""
+    conda, pip = [], []
+    for entry in conda_environment()["dependencies"]:
+        if isinstance(entry, dict):
+            pip.extend(entry["pip"])
+        else:
+            conda.append(entry)
+    return conda, pip
+
+
+@pytest.mark.parametrize("path", ["requirements.txt", "requirements-test.txt"])
+def test_every_pip_requirement_is_pinned_exactly(path):
+    for line in (ROOT / path).read_text().splitlines():
         line = line.split("#")[0].strip()
-        assert not line or re.fullmatch(r"[A-Za-z0-9_.-]+==[0-9][\w.]*", line), line
+        assert not line or re.fullmatch(r"[A-Za-z0-9_.-]+==[0-9][\w.]*", line), f"{path}: {line}"
 
 
-def test_pip_and_conda_pin_the_same_versions():
-    conda = {normalise(k): v for k, v in conda_pins().items() if k != "python"}
-    pip = {normalise(k): v for k, v in pip_pins().items()}
-    assert conda == pip
+def test_binder_installs_with_pip_the_same_pins_as_requirements_txt():
+    _, pip = conda_dependencies()
+    written_out = [entry for entry in pip if not entry.startswith("-")]
+    assert len(written_out) == len(pip), "list the pins under pip: one by one, not with -r (repo2docker caches them)"
+    assert {normalise(name): version for name, version in (entry.split("==") for entry in pip)} == pins("requirements.txt")
 
 
-def test_conda_environment_is_python_3_11_from_conda_forge():
-    text = (ROOT / "environment.yml").read_text()
-    assert conda_pins()["python"] == "3.11"
-    assert re.search(r"channels:\s*\n\s*-\s*conda-forge\s*\n", text)
+def test_conda_forge_gives_only_python_3_11_and_pip():
+    environment = conda_environment()
+    conda, _ = conda_dependencies()
+    assert environment["channels"] == ["conda-forge"]
+    assert conda == ["python=3.11", "pip"]
+
+
+def test_the_learner_environment_has_no_test_tools():
+    learner, test = pins("requirements.txt"), pins("requirements-test.txt")
+    assert not {"pytest", "nbval", "nbclient", "playwright"} & learner.keys()
+    assert {"pytest", "nbval"} <= test.keys()
+    assert not learner.keys() & test.keys(), "a package is pinned in both files"
+
+
+def test_make_test_installs_the_test_requirements():
+    makefile = (ROOT / "Makefile").read_text()
+    assert re.search(r"^test: \$\(TESTS\)", makefile, re.MULTILINE)
+    tests_rule = makefile.split("\n$(TESTS):", 1)[1].split("\n\n", 1)[0]
+    assert "requirements-test.txt" in tests_rule and "$(COURSE)" in tests_rule
+    assert "pip install --quiet -r requirements-test.txt" in tests_rule
 
 
 def test_the_course_never_requires_torch():
@@ -50,10 +81,23 @@ def test_readme_quick_start_is_the_two_make_commands():
     assert commands == ["lab", "test"]
 
 
+def test_readme_gives_the_setup_without_make_for_linux_macos_and_windows():
+    readme = (ROOT / "README.md").read_text()
+    without_make = readme.split("### Without make", 1)[1].split("\n##", 1)[0]
+    blocks = dict(re.findall(r"```(bash|powershell)\n(.*?)```", without_make, re.DOTALL))
+    commands = {shell: [line.split("#")[0].strip() for line in block.splitlines()] for shell, block in blocks.items()}
+    assert commands == {
+        "bash": ["python3.11 -m venv .venv", ".venv/bin/pip install -r requirements.txt -e .", ".venv/bin/jupyter lab"],
+        "powershell": ["py -3.11 -m venv .venv", r".venv\Scripts\pip install -r requirements.txt -e .",
+                       r".venv\Scripts\jupyter lab"],
+    }
+
+
 def test_ci_runs_the_readme_test_command_with_the_browser_required():
     ci = (ROOT / ".ci" / "run").read_text()
     assert re.search(r"^make test\s*$", ci, re.MULTILINE)
-    assert "GATES_REQUIRE_BROWSER=1" in ci and "GATES_REQUIRE_TORCH=1" in ci
+    assert "GATES_REQUIRE_BROWSER=1" in ci and "GATES_REQUIRE_TORCH=1" in ci and "GATES_REQUIRE_INDEX=1" in ci
+    assert re.search(r"^make install\s*$", ci, re.MULTILINE), "a fresh machine needs the venv before torch goes in"
     assert "pip install --quiet torch==2.13.0" in ci
     assert "apt-get install" in ci and "chromium" in ci
 

@@ -4,10 +4,14 @@ import re
 
 import pytest
 
+from helpers.navigation import colab_setup
+from helpers.storage import WIDGET_VIEW
+from helpers.navigation import time_line as navigation_time_line
 from notebook_tools import NOTEBOOK_PATHS, exercises, execute, read, tags, text_output
 
 LESSONS = [path for path in NOTEBOOK_PATHS if not path.name.startswith("00-")]
-SLIDE_TYPES = {"slide", "subslide", "fragment", "skip", "notes", "-"}
+# A cell that continues the slide has no slide_type: jupyterlab-slideshow shows a cell marked "-" on no slide.
+SLIDE_TYPES = {"slide", "subslide", "fragment", "skip", "notes", None}
 
 
 def code_cells(notebook):
@@ -19,9 +23,9 @@ def test_title_summary_and_slides(notebook_path):
     title = notebook.cells[0].source.splitlines()
     assert re.fullmatch(r"# \d\d · .+", title[0]), title[0]
     assert re.fullmatch(r"\*[^*]+\*", title[2]), "the line under the title is the italic one-line summary"
-    assert {"kernelspec", "rise"} <= set(notebook.metadata)
+    assert "kernelspec" in notebook.metadata and "rise" not in notebook.metadata, "RISE settings do nothing here"
     for index, cell in enumerate(notebook.cells):
-        assert cell.metadata.get("slideshow", {}).get("slide_type") in SLIDE_TYPES, f"cell {index} has no slide type"
+        assert cell.metadata.get("slideshow", {}).get("slide_type") in SLIDE_TYPES, f"cell {index}: slide type \"-\" hides it in the slideshow"
     assert "navigation" in tags(notebook.cells[-1])
 
 
@@ -33,6 +37,15 @@ def test_stored_outputs_are_fresh_and_clean(notebook_path):
         assert "sys.path" not in cell.source
 
 
+def test_notebooks_are_stored_without_widget_state(notebook_path):
+    # The explorers' stored frames weigh a notebook down and show nothing without a kernel: `make notebooks` drops them.
+    notebook = read(notebook_path)
+    assert "widgets" not in notebook.metadata, "re-execute it with `make notebooks`"
+    views = [cell.source for cell in code_cells(notebook) for output in cell.outputs
+             if WIDGET_VIEW in output.get("data", {})]
+    assert not views, f"stored widget views, which show 'model not found' without a kernel: {views}"
+
+
 @pytest.mark.parametrize("path", LESSONS, ids=[path.name for path in LESSONS])
 def test_lesson_anatomy(path):
     notebook = read(path)
@@ -41,7 +54,9 @@ def test_lesson_anatomy(path):
     assert "**You will be able to:**" in notebook.cells[0].source
     assert "$$" in markdown, "equations in LaTeX"
     assert "## Summary" in markdown
-    setup = cells[0].source
+    colab, setup = cells[0], cells[1].source
+    assert "colab" in tags(colab) and colab.source == colab_setup(), "run `make navigation`"
+    assert navigation_time_line(notebook) in notebook.cells[0].source, "run `make navigation`"
     assert setup.startswith("%matplotlib inline") and "use_course_style()" in setup and "default_rng(" in setup
     static_figures = [cell for cell in cells if any("image/png" in output.get("data", {}) for output in cell.outputs)
                       and "explorer" not in tags(cell)]
