@@ -69,7 +69,6 @@ navigation: $(COURSE)  ## regenerate notebook navigation and the README contents
 
 notebooks: $(COURSE)  ## re-execute every notebook in place, top to bottom, fresh kernel
 	for notebook in notebooks/*.ipynb; do \
-	  $(BIN)/python -m helpers.storage "$$notebook" || exit 1; \
 	  $(BIN)/jupyter nbconvert --to notebook --execute --inplace --ExecutePreprocessor.timeout=300 --ExecutePreprocessor.record_timing=False --ExecutePreprocessor.store_widget_state=False "$$notebook" || exit 1; \
 	done
 	$(BIN)/python -m helpers.storage notebooks/*.ipynb  # stored with outputs, without widget state (see the module)

@@ -13,15 +13,19 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from notebook_tools import NOTEBOOK_PATHS
 
 
+def fail_or_skip(message, flag):
+    """Something a test needs is missing: fail when env var `flag` is 1 (as in CI), else skip with `message`."""
+    if os.environ.get(flag) == "1":
+        pytest.fail(f"{message} ({flag}=1 makes it required)")
+    pytest.skip(message)
+
+
 def require_or_skip(module, flag, how_to_get):
-    """Import `module`; if it is missing, fail when env var `flag` is 1 (as in CI), else skip saying how to get it."""
+    """Import `module`; if it is missing, fail or skip (see fail_or_skip) saying how to get it."""
     try:
         return importlib.import_module(module)
     except ImportError:
-        message = f"{module} is not installed: {how_to_get}"
-        if os.environ.get(flag) == "1":
-            pytest.fail(f"{message} ({flag}=1 makes it required)")
-        pytest.skip(message)
+        fail_or_skip(f"{module} is not installed: {how_to_get}", flag)
 
 
 @pytest.fixture(scope="session")

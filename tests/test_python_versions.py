@@ -15,6 +15,7 @@ import urllib.request
 
 import pytest
 
+from conftest import fail_or_skip
 from notebook_tools import ROOT
 from test_environment import normalise, pins
 
@@ -48,10 +49,7 @@ def index_reachable_or_skip():
     try:
         urllib.request.urlopen(INDEX_URL.rstrip("/") + "/pip/", timeout=15).close()
     except OSError as error:
-        message = f"the package index {INDEX_URL} cannot be reached ({error})"
-        if os.environ.get("GATES_REQUIRE_INDEX") == "1":
-            pytest.fail(f"{message} (GATES_REQUIRE_INDEX=1 makes it required)")
-        pytest.skip(message)
+        fail_or_skip(f"the package index {INDEX_URL} cannot be reached ({error})", "GATES_REQUIRE_INDEX")
 
 
 @pytest.mark.index

@@ -9,7 +9,7 @@ import numpy as np
 from ..activations import sigmoid
 from ..memory import half_life
 from ..validate import Shapes, as_count, as_gate_values, as_real_array
-from .gated_rnn import retention_scene
+from .gated_rnn import gate_decay_scene, retention_scene
 from .live import Explorer
 from .sliders import as_row, gate_row_sliders, gate_slider, value_slider
 from .style import ROLE_COLORS, coordinate_bars, new_figure, set_heights
@@ -50,18 +50,9 @@ def plot_forget(c_prev, f_t):
 
 def forget_decay_scene(steps=100):
     """What is left of a memory after t steps with the forget gate held at f (and nothing written): f ** t."""
-    fig, ax = new_figure(width=9, height=4)
-    draw = retention_scene(ax, as_count("steps", steps))
-    ax.set(ylabel="fraction of c_0 left")
-    ax.set_title(" ")
-
-    def update(f):
-        f = float(as_gate_values("f", f))
-        moving, summary = draw(f)
-        ax.title.set_text(f"forget gate f = {f:.3f}: {summary}")
-        return moving + [ax.title]
-
-    return fig, update
+    fig, show = gate_decay_scene(steps, "f", lambda f: f, lambda f, summary: f"forget gate f = {f:.3f}: {summary}",
+                                 ylabel="fraction of c_0 left")
+    return fig, lambda f: show(f)
 
 
 def plot_forget_decay(f, steps=100):

@@ -8,7 +8,7 @@ Each figure has a scene function, `..._scene(fixed inputs) -> (figure, update)`:
 import numpy as np
 
 from ..memory import half_life, retention
-from ..validate import Shapes, as_gate_values, as_real_array
+from ..validate import Shapes, as_count, as_gate_values, as_real_array
 from .live import Explorer
 from .sliders import as_row, gate_row_sliders, gate_slider, value_slider
 from .style import ROLE_COLORS, coordinate_bars, new_figure, set_heights
@@ -67,20 +67,28 @@ def retention_scene(ax, steps):
     return draw
 
 
-def half_life_scene(steps=60):
-    """How much of a state survives t steps of a gated RNN whose gate stays at g: (1 - g) ** t, half-life marked."""
+def gate_decay_scene(steps, name, keep, title, **labels):
+    """retention_scene on a figure of its own, for a gate held at one value: `show(value)` checks the gate value
+    `name`, draws keep(value) ** t and titles it `title(value, half-life in words)`."""
     fig, ax = new_figure(width=9, height=4)
-    draw = retention_scene(ax, steps)
-    ax.set(xlabel="steps t after writing", ylabel="fraction left")
+    draw = retention_scene(ax, as_count("steps", steps))
+    ax.set(**labels)
     ax.set_title(" ")
 
-    def update(g):
-        g = float(as_gate_values("g", g))
-        moving, summary = draw(1 - g)
-        ax.title.set_text(f"gate g = {g:.2f}: {summary}")
+    def show(value):
+        value = float(as_gate_values(name, value))
+        moving, summary = draw(keep(value))
+        ax.title.set_text(title(value, summary))
         return moving + [ax.title]
 
-    return fig, update
+    return fig, show
+
+
+def half_life_scene(steps=60):
+    """How much of a state survives t steps of a gated RNN whose gate stays at g: (1 - g) ** t, half-life marked."""
+    fig, show = gate_decay_scene(steps, "g", lambda g: 1 - g, lambda g, summary: f"gate g = {g:.2f}: {summary}",
+                                 xlabel="steps t after writing", ylabel="fraction left")
+    return fig, lambda g: show(g)
 
 
 def plot_half_life(g, steps=60):

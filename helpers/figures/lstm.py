@@ -95,12 +95,12 @@ def lstm_cell_at_scene(gates, cs, hs, c0):
                   "o": run["o"][0, s, k], "c_prev": c_prev, "c_t": run["c"][0, s, k], "h_t": run["h"][0, s, k]}
         return draw(values, title=f"step t = {t} of {T}, coordinate {unit}")
 
-    return fig, update, (T, H)
+    return fig, update
 
 
 def plot_lstm_cell_at(gates, cs, hs, c0, t, unit=1):
     """The cell at step t (1-based) for one coordinate `unit`: each gated path as wide as its gate is open."""
-    fig, update, _ = lstm_cell_at_scene(gates, cs, hs, c0)
+    fig, update = lstm_cell_at_scene(gates, cs, hs, c0)
     update(t, unit)
     return fig
 
@@ -117,5 +117,6 @@ def heatmap_explorer(run):
 
 def lstm_cell_explorer(gates, cs, hs, c0):
     """Step the live cell through time, one coordinate at a time."""
-    fig, update, (T, H) = lstm_cell_at_scene(gates, cs, hs, c0)
+    fig, update = lstm_cell_at_scene(gates, cs, hs, c0)
+    _, T, H = np.shape(cs)
     return Explorer(fig, update, {"t": step_slider("time step t", 1, 1, T), "unit": step_slider("coordinate", 1, 1, H)})
