@@ -148,12 +148,17 @@ def updated_readme(text, course):
 
 
 def main(argv=()):
+    """Rewrite the navigation of every notebook and the README, or with file names only of those notebooks."""
     check = "--check" in argv
+    only = {Path(arg).name for arg in argv if not arg.startswith("--")}
     course = read_course()
-    stale = update_notebooks(course)
+    unknown = only - {name for name, _ in course}
+    if unknown:
+        raise SystemExit(f"helpers.navigation: no such notebook in {NOTEBOOKS}: {', '.join(sorted(unknown))}")
+    stale = [name for name in update_notebooks(course) if not only or name in only]
     readme = ROOT / "README.md"
     new_readme = updated_readme(readme.read_text(), course)
-    if new_readme != readme.read_text():
+    if new_readme != readme.read_text() and not only:
         stale.append("README.md")
     if check:
         print("navigation is stale in: " + ", ".join(stale) if stale else "navigation is up to date")
@@ -161,7 +166,8 @@ def main(argv=()):
     for name, notebook in course:
         if name in stale:
             nbformat.write(notebook, NOTEBOOKS / name)
-    readme.write_text(new_readme)
+    if not only:
+        readme.write_text(new_readme)
     print("rewrote: " + ", ".join(stale) if stale else "nothing to rewrite")
     return 0
 
