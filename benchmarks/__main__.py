@@ -1,4 +1,4 @@
-"""`python -m benchmarks [--quick] [--out FILE]`: every notebook, slider and cell, against the course's targets.
+"""`python -m benchmarks [--quick] [--out FILE]`: every notebook, slider, cell and scan, against the course's targets.
 
 The full run takes a few minutes on a 2-core machine. `--quick` runs each part on a small case (one notebook, tiny
 cells, few repeats): it checks that the suite works and writes valid JSON, and its timings mean nothing.
@@ -12,6 +12,7 @@ from benchmarks.baseline import bare_figure_ms
 from benchmarks.cells import cell_rows
 from benchmarks.notebooks import notebook_rows
 from benchmarks.report import report
+from benchmarks.sequences import scan_rows, training_rows
 from benchmarks.sliders import slider_rows
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -28,7 +29,9 @@ def main(argv=None):
     results = {"baseline_ms": bare_figure_ms(repeats=3 if args.quick else 15),
                "notebooks": notebook_rows(notebooks),
                "sliders": slider_rows(notebooks, moves=10 if args.quick else 12),
-               "cells": cell_rows(quick=args.quick)}
+               "cells": cell_rows(quick=args.quick),
+               "training": training_rows(quick=args.quick),
+               "scans": scan_rows(quick=args.quick)}
     print(report(results))
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps(results, indent=1) + "\n")

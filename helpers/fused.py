@@ -29,6 +29,9 @@ LSTM_SCALE = (0.5, 0.5, 1.0, 0.5)  # i, f, g, o
 # buffer of pre-activation gradients [h_tilde | z | r | hidden part] serves both weight gradients.
 GRU_X_ORDER, GRU_H_ORDER = ("h", "z", "r"), ("z", "r", "h")
 GRU_X_SCALE, GRU_H_SCALE = (1.0, 0.5, 0.5), (0.5, 0.5, 1.0)
+# The gate ablations of Greff et al. (2017): a gate held at 1, or the input gate tied to the forget gate (i = 1 - f).
+# The held gate's block of W and b stays in place but is never read, so its gradient is 0.
+LSTM_VARIANTS = {None: None, "no_forget": 1, "no_input": 0, "no_output": 3, "coupled": None}
 
 
 def _dtype_of(name, array, dtype):
@@ -122,16 +125,22 @@ def _over_time(k):
     return property(lambda cache: cache.gates[k].swapaxes(0, 1))
 
 
-class LSTMFusedCache(namedtuple("LSTMFusedCache", "hx c gates W")):
-    """What lstm_backward_fused needs: hx, c (T + 1 states), the gates i, f, g, o (4, T, B, H) and W."""
+class LSTMFusedCache(namedtuple("LSTMFusedCache", "hx c gates W variant", defaults=(None,))):
+    """What lstm_backward_fused needs: hx, c (T + 1 states), the gates i, f, g, o (4, T, B, H), W and the variant."""
 
     __slots__ = ()
     i, f, g, o = (_over_time(k) for k in range(4))
 
 
-def lstm_forward_fused(xs, h0, c0, params):
-    """The LSTM over xs (B, T, D) from (h0, c0): hidden states hs (B, T, H), cell states cs (B, T, H) and the cache."""
+def lstm_forward_fused(xs, h0, c0, params, variant=None):
+    """The LSTM over xs (B, T, D) from (h0, c0): hidden states hs (B, T, H), cell states cs (B, T, H) and the cache.
+
+    `variant` ablates a gate: "no_forget" (f = 1), "no_input" (i = 1), "no_output" (o = 1), "coupled" (i = 1 - f).
+    """
     xs, (h0, c0), shapes, dtype = _checked_inputs(xs, (h0, c0), ("h0", "c0"))
+    if variant not in LSTM_VARIANTS:
+        raise ValueError(f"variant: expected one of {list(LSTM_VARIANTS)}, got {variant!r}")
+    held = LSTM_VARIANTS[variant]
     (B, T, _), H = xs.shape, h0.shape[1]
     p = _checked_params(shapes, params, {"W": ("H+D", 4 * H), "b": (4 * H,)}, dtype)
     hx, gates, c = _sequence_buffers(xs, h0, (4, T, B, H), (T + 1, B, H))
@@ -146,12 +155,16 @@ def lstm_forward_fused(xs, h0, c0, params):
         # All four gates' hidden parts in one multiply, then one tanh for all four: see _activate.
         gates[:, t] += np.matmul(h[t], W_h, out=hidden).reshape(B, 4, H).swapaxes(0, 1)
         _activate(gates[:, t], s_gates)
+        if held is not None:
+            gates[held, t] = 1
+        elif variant == "coupled":
+            np.subtract(1, f[t], out=i[t])
         # c_t = f_t * c_prev + i_t * c_tilde
         np.multiply(f[t], c[t], out=c[t + 1])
         c[t + 1] += np.multiply(i[t], c_tilde[t], out=written)
         # h_t = o_t * tanh(c_t)
         np.multiply(o[t], np.tanh(c[t + 1], out=tanh_c), out=h[t + 1])
-    return h[1:].swapaxes(0, 1), c[1:].swapaxes(0, 1), LSTMFusedCache(hx, c, gates, p["W"])
+    return h[1:].swapaxes(0, 1), c[1:].swapaxes(0, 1), LSTMFusedCache(hx, c, gates, p["W"], variant)
 
 
 def lstm_backward_fused(dhs, cache, dc_last=None):
@@ -187,6 +200,10 @@ def lstm_backward_fused(dhs, cache, dc_last=None):
         np.multiply(dc, cache.c[t], out=dgates[1])
         np.multiply(dc, i[t], out=dgates[2])
         np.multiply(dh, tanh_c, out=dgates[3])
+        if cache.variant == "coupled":
+            # i = 1 - f: the input gate's gradient goes to f, sign flipped. (A held gate's slope below is 0.)
+            dgates[1] -= dgates[0]
+            dgates[0] = 0
         np.subtract(1, cache.gates[:, t], out=slope)
         slope *= np.add(cache.gates[:, t], beta, out=shifted)
         np.multiply(dgates, slope, out=da[t].reshape(B, 4, H).swapaxes(0, 1))

@@ -140,7 +140,7 @@ def wait_kernel_idle(page, timeout_ms: int = 60_000) -> None:
     }""", arg=PANEL, timeout=timeout_ms, polling=100)
 
 
-def run_all(page) -> None:
+def run_all(page, timeout_ms: int = RUN_TIMEOUT_MS) -> None:
     """Clear all outputs, Run All Cells, and wait until nothing is queued or running."""
     # Clearing also resets execution counts, so stored outputs can't fake a pass
     # and "[N]" prompts prove the cell ran in this session.
@@ -155,7 +155,7 @@ def run_all(page) -> None:
         const ind = document.querySelector(P + ' .jp-Notebook-ExecutionIndicator');
         const prompts = [...document.querySelectorAll(P + ' .jp-CodeCell .jp-InputPrompt')];
         return ind && ind.dataset.status === 'idle' && !prompts.some(p => p.textContent.includes('*'));
-    }""", arg=PANEL, timeout=RUN_TIMEOUT_MS, polling=250)
+    }""", arg=PANEL, timeout=timeout_ms, polling=250)
 
 
 def cell_report(page) -> list[dict]:

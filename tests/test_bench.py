@@ -12,6 +12,8 @@ KEYS = {
                 "max_ms": float},
     "cells": {"cell": str, "B": int, "T": int, "D": int, "H": int, "dtype": str, "course_ms": float,
               "naive_ms": float, "torch_ms": (float, type(None))},
+    "training": {"cell": str, "T": int, "B": int, "H": int, "step_ms": float},
+    "scans": {"B": int, "T": int, "H": int, "loop_ms": float, "scan_ms": float, "log_scan_ms": float},
 }
 
 
@@ -34,5 +36,7 @@ def test_quick_bench_writes_the_results_every_tool_reads(tmp_path):
     # The quick run covers notebook 01: each of its explorers' sliders, each live.
     assert {row["explorer"] for row in results["sliders"]} == {"saturation_explorer", "gate_explorer"}
     assert all(row["continuous"] for row in results["sliders"])
-    for table in ("baseline", "notebooks, each from a fresh kernel", "sliders", "cells"):
+    # Every cell the lab trains, and minGRU, take a training step.
+    assert {"rnn", "gated_rnn", "lstm", "gru", "lstm_coupled", "minGRU"} <= {row["cell"] for row in results["training"]}
+    for table in ("baseline", "notebooks, each from a fresh kernel", "sliders", "cells", "training", "scans"):
         assert table in run.stdout

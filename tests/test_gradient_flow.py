@@ -7,8 +7,10 @@ import pytest
 from helpers.figures.gated_rnn import plot_state_gap, state_gap_explorer
 from helpers.figures.gradient_flow import NORM_RANGE, plot_gradient_flow
 from helpers.gradcheck import numerical_gradient, relative_error
-from helpers.gradient_flow import gated_rnn_jacobian, gated_rnn_jacobian_terms, gradient_norms, rnn_jacobian
-from helpers.lstm import init_lstm_params, lstm_backward, lstm_forward, lstm_step_backward
+from helpers.gradient_flow import (gated_rnn_jacobian, gated_rnn_jacobian_terms, gradient_norms, gru_jacobian,
+                                   gru_jacobian_terms, lstm_jacobian, lstm_jacobian_terms, rnn_jacobian)
+from helpers.gru import gru_step_backward, gru_step_forward, init_gru_params
+from helpers.lstm import init_lstm_params, lstm_backward, lstm_forward, lstm_step_backward, lstm_step_forward
 from helpers.rnn import (gated_rnn_backward, gated_rnn_forward, gated_rnn_step_backward, gated_rnn_step_forward,
                          init_rnn_params, rnn_backward, rnn_forward, rnn_step_backward, rnn_step_forward)
 
@@ -151,3 +153,79 @@ def test_state_gap_figure_starts_from_the_memories_gap_and_its_explorer_moves_th
     explorer = state_gap_explorer(start, plain, lambda b_1: np.full((1, 4, 3), 0.5 + 0.1 * b_1))
     frame = explorer.image.value
     assert explorer.update(b_1=2.0) != frame and "+2.0" in explorer.figure.axes[1].get_title()
+
+
+# Issue 11: the LSTM's (2H x 2H) Jacobian of (h, c) and the GRU's, for notebook 09.
+
+def lstm_state_step(x_t, params):
+    """The LSTM step as a map from the row [h_prev, c_prev] to the row [h_t, c_t]."""
+    def step(state):
+        H = state.shape[1] // 2
+        (h_t, c_t), _ = lstm_step_forward(x_t, (state[:, :H], state[:, H:]), params)
+        return np.concatenate([h_t, c_t], axis=1)
+    return step
+
+
+@pytest.fixture
+def lstm_setup():
+    rng = np.random.default_rng(11)
+    params = init_lstm_params(rng, D, H, forget_bias=0.5)
+    params["W"] = 3 * params["W"]  # gates away from 0.5, so that every path matters
+    return rng, params, rng.normal(size=(B, D)), rng.normal(size=(B, H)), rng.normal(size=(B, H))
+
+
+def test_the_lstm_jacobian_equals_finite_differences(lstm_setup):
+    _, params, x_t, h_prev, c_prev = lstm_setup
+    J = lstm_jacobian(x_t, (h_prev, c_prev), params)
+    assert J.shape == (B, 2 * H, 2 * H)
+    state = np.concatenate([h_prev, c_prev], axis=1)
+    numeric = numerical_jacobian(lambda x, s, p: (lstm_state_step(x, p)(s),), x_t, state, params)
+    assert relative_error(J, numeric) < 1e-8
+
+
+def test_the_lstm_jacobian_is_one_backward_step(lstm_setup):
+    rng, params, x_t, h_prev, c_prev = lstm_setup
+    dh_t, dc_t = rng.normal(size=(B, H)), rng.normal(size=(B, H))
+    _, (dh_prev, dc_prev), _ = lstm_step_backward((dh_t, dc_t), lstm_step_forward(x_t, (h_prev, c_prev), params)[1])
+    row = np.einsum("bi,bij->bj", np.concatenate([dh_t, dc_t], axis=1), lstm_jacobian(x_t, (h_prev, c_prev), params))
+    np.testing.assert_allclose(row, np.concatenate([dh_prev, dc_prev], axis=1), rtol=1e-12, atol=1e-15)
+
+
+def test_the_lstm_memory_line_is_the_forget_gate_alone(lstm_setup):
+    _, params, x_t, h_prev, c_prev = lstm_setup
+    terms = lstm_jacobian_terms(x_t, (h_prev, c_prev), params)
+    assert set(terms) == {"direct", "forget", "input", "candidate", "output"}
+    (_, c_t), cache = lstm_step_forward(x_t, (h_prev, c_prev), params)
+    J = lstm_jacobian(x_t, (h_prev, c_prev), params)
+    for b in range(B):
+        np.testing.assert_allclose(J[b, H:, H:], np.diag(cache.f_t[b]), rtol=1e-15)  # dc_t/dc_prev = diag(f_t)
+        np.testing.assert_allclose(J[b, H:, :H], terms["forget"][b] + terms["input"][b] + terms["candidate"][b])
+    # With the rows that read h_prev at zero, only the memory line and its way into h_t are left.
+    still = {**params, "W": np.concatenate([np.zeros((H, 4 * H)), params["W"][H:]])}
+    J_still = lstm_jacobian(x_t, (h_prev, c_prev), still)
+    assert not np.any(J_still[:, :, :H])
+
+
+@pytest.mark.parametrize("reset", ["after", "before"])
+def test_the_gru_jacobian_equals_finite_differences_and_one_backward_step(reset):
+    rng = np.random.default_rng(12)
+    params = {name: 3 * value for name, value in init_gru_params(rng, D, H, reset=reset).items()}
+    x_t, h_prev, dh_t = rng.normal(size=(B, D)), rng.normal(size=(B, H)), rng.normal(size=(B, H))
+    J = gru_jacobian(x_t, h_prev, params, reset)
+    step = lambda x, h, p: gru_step_forward(x, h, p, reset)  # noqa: E731
+    assert J.shape == (B, H, H)
+    assert relative_error(J, numerical_jacobian(step, x_t, h_prev, params)) < 1e-8
+    _, dh_prev, _ = gru_step_backward(dh_t, gru_step_forward(x_t, h_prev, params, reset)[1])
+    np.testing.assert_allclose(np.einsum("bi,bij->bj", dh_t, J), dh_prev, rtol=1e-12, atol=1e-15)
+    terms = gru_jacobian_terms(x_t, h_prev, params, reset)
+    assert set(terms) == {"direct", "update", "candidate", "reset"}
+    z_t = gru_step_forward(x_t, h_prev, params, reset)[1].z_t
+    np.testing.assert_allclose(terms["direct"], z_t[:, :, None] * np.eye(H), rtol=1e-15)  # z = 1 keeps
+
+
+def test_a_gru_whose_update_gate_keeps_passes_the_gradient_back_whole():
+    rng = np.random.default_rng(13)
+    params = init_gru_params(rng, D, H)
+    kept = {**params, "W_z": np.zeros((H + D, H)), "b_z": np.full(H, 50.0)}  # z_t = 1: h_t = h_prev
+    J = gru_jacobian(rng.normal(size=(B, D)), rng.normal(size=(B, H)), kept)
+    np.testing.assert_allclose(J, np.broadcast_to(np.eye(H), (B, H, H)), atol=1e-15)
