@@ -5,7 +5,7 @@ Parameters and gradients are dicts {name: array}, as every cell of the course ke
 
 import numpy as np
 
-from .validate import as_real_array
+from .validate import as_positive, as_real_array
 
 
 def _checked_grads(params, grads):
@@ -34,10 +34,9 @@ def clip_by_norm(grads, max_norm):
 
     The direction is kept and only the length is capped. Returns (clipped grads, the norm before clipping).
     """
-    if isinstance(max_norm, bool) or not isinstance(max_norm, (int, float, np.floating)) or not max_norm > 0:
-        raise ValueError(f"max_norm: expected a positive number, got {max_norm!r}")
+    max_norm = as_positive("max_norm", max_norm)
     norm = global_norm(grads)
-    scale = min(1.0, float(max_norm) / norm) if norm > 0 else 1.0
+    scale = min(1.0, max_norm / norm) if norm > 0 else 1.0
     return {name: scale * np.asarray(g, dtype=float) for name, g in grads.items()}, norm
 
 
@@ -54,9 +53,7 @@ class Adam:
     def __init__(self, params, lr=1e-2, beta1=0.9, beta2=0.999, eps=1e-8):
         if not isinstance(params, dict) or not params:
             raise ValueError(f"params: expected a non-empty dict {{name: array}}, got {type(params).__name__}")
-        for name, value in (("lr", lr), ("eps", eps)):
-            if isinstance(value, bool) or not isinstance(value, (int, float)) or not value > 0:
-                raise ValueError(f"{name}: expected a positive number, got {value!r}")
+        lr, eps = as_positive("lr", lr), as_positive("eps", eps)
         for name, value in (("beta1", beta1), ("beta2", beta2)):
             if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 <= value < 1:
                 raise ValueError(f"{name}: expected a number in [0, 1), got {value!r}")

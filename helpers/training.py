@@ -14,7 +14,7 @@ from .models import READOUT, get_cell, init_readout, readout_backward, readout_f
 from .optim import Adam, clip_by_norm
 from .progress import progress_bar
 from .tasks import get_task
-from .validate import as_count, as_real_array
+from .validate import as_count, as_positive, as_real_array
 
 # Every run at a given task and length is scored on the same test batch, drawn from its own generator.
 TEST_SEED, TEST_SIZE, TEST_CHUNK = 10_000, 4000, 500
@@ -30,7 +30,7 @@ SOLVED_WINDOW = 25  # "solved at step": where the mean training loss of the last
 
 def verdict(test_loss, baseline):
     """The verdict on a test loss: "solved" below 10% of the baseline, "at baseline" above 80%, else "learning"."""
-    ratio = _positive("test_loss", test_loss, zero=True) / _positive("baseline", baseline)
+    ratio = as_positive("test_loss", test_loss, zero=True) / as_positive("baseline", baseline)
     return "solved" if ratio < SOLVED_BELOW else "at baseline" if ratio > BASELINE_ABOVE else "learning"
 
 
@@ -74,7 +74,7 @@ def solved_at(losses, baseline, window=SOLVED_WINDOW):
     losses, window = as_real_array("losses", losses), as_count("window", window)
     if losses.ndim != 1:
         raise ValueError(f"losses: expected one loss per step, a 1-D array, got shape {losses.shape}")
-    baseline = _positive("baseline", baseline)
+    baseline = as_positive("baseline", baseline)
     if len(losses) < window:
         return None
     below = np.flatnonzero(np.convolve(losses, np.ones(window) / window, mode="valid") < SOLVED_BELOW * baseline)
@@ -119,12 +119,6 @@ def init_model(cell, task, hidden_size, rng):
     return {**params, **init_readout(rng, hidden_size, task.output_size)}
 
 
-def _positive(name, value, zero=False):
-    if isinstance(value, bool) or not isinstance(value, (int, float)) or not (value >= 0 if zero else value > 0):
-        raise ValueError(f"{name}: expected a {'non-negative' if zero else 'positive'} number, got {value!r}")
-    return float(value)
-
-
 def _bar_or_none(progress):
     if progress is False or progress is None:
         return None
@@ -143,7 +137,7 @@ def train(task, cell, length, steps, *, hidden_size=24, batch_size=32, lr=0.02, 
     task, cell = get_task(task), get_cell(cell)
     length, steps = as_count("length", length, low=2), as_count("steps", steps)
     hidden_size, batch_size = as_count("hidden_size", hidden_size), as_count("batch_size", batch_size)
-    lr, clip = _positive("lr", lr), _positive("clip", clip)
+    lr, clip = as_positive("lr", lr), as_positive("clip", clip)
     seed = as_count("seed", seed, low=0)
     init_rng, batch_rng = np.random.default_rng(seed).spawn(2)  # the batches do not depend on the cell's size
     params = init_model(cell, task, hidden_size, init_rng)

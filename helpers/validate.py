@@ -37,6 +37,14 @@ def as_count(name, value, low=1):
     return int(value)
 
 
+def as_positive(name, value, zero=False):
+    """Return `value` as a float > 0 (>= 0 with zero=True): a rate, a threshold, a loss; or raise ValueError."""
+    if isinstance(value, bool) or not isinstance(value, (int, float, np.integer, np.floating)) or not (
+            value >= 0 if zero else value > 0):
+        raise ValueError(f"{name}: expected a {'non-negative' if zero else 'positive'} number, got {value!r}")
+    return float(value)
+
+
 class Shapes:
     """Names for dimensions (B, T, D, H), bound to sizes by the first array that shows them.
 
