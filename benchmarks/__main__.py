@@ -1,4 +1,4 @@
-"""`python -m benchmarks [--quick] [--out FILE]`: every notebook, slider, cell and scan, against the course's targets.
+"""`python -m benchmarks [--quick] [--out FILE]`: notebooks, sliders, frames, cells and scans, against the targets.
 
 The full run takes a few minutes on a 2-core machine. `--quick` runs each part on a small case (one notebook, tiny
 cells, few repeats): it checks that the suite works and writes valid JSON, and its timings mean nothing.
@@ -10,6 +10,7 @@ from pathlib import Path
 
 from benchmarks.baseline import bare_figure_ms
 from benchmarks.cells import cell_rows
+from benchmarks.frames import frame_rows
 from benchmarks.notebooks import notebook_rows
 from benchmarks.report import report
 from benchmarks.sequences import scan_rows, training_rows
@@ -29,6 +30,7 @@ def main(argv=None):
     results = {"baseline_ms": bare_figure_ms(repeats=3 if args.quick else 15),
                "notebooks": notebook_rows(notebooks),
                "sliders": slider_rows(notebooks, moves=10 if args.quick else 12),
+               "frames": frame_rows(notebooks, moves=3 if args.quick else 12),
                "cells": cell_rows(quick=args.quick),
                "training": training_rows(quick=args.quick),
                "scans": scan_rows(quick=args.quick)}

@@ -1,5 +1,7 @@
 """The benchmark's results as text tables, each row held to its target on these 2-core machines."""
 
+import statistics
+
 NOTEBOOK_SECONDS, NOTEBOOK_MB = 5.0, 400.0
 # The notebooks that compute (gradients over seeds, training runs, scans) have budgets of their own.
 NOTEBOOK_BUDGETS = {"09": 30.0, "10": 90.0, "11": 30.0}
@@ -40,6 +42,27 @@ def slider_table(rows, baseline_ms):
                    f"{r['median_ms']:.1f}", f"{r['max_ms']:.1f}",
                    verdict(r["continuous"] and r["median_ms"] <= baseline_ms and r["max_ms"] <= 2 * baseline_ms)]
                   for r in rows])
+
+
+def frame_table(rows):
+    """Each explorer's frames both ways, then the median over the explorers; an html row says what it costs."""
+    def over_explorers(way):
+        chosen = [r for r in rows if r["way"] == way]
+        return {"notebook": "all", "explorer": f"median of {len(chosen)} explorers", "way": way,
+                "frames": sum(r["frames"] for r in chosen),
+                "median_ms": statistics.median(r["median_ms"] for r in chosen),
+                "bytes": statistics.median(r["bytes"] for r in chosen)}
+
+    every = rows + [over_explorers("image"), over_explorers("html")]
+    image = {(r["notebook"], r["explorer"]): r for r in every if r["way"] == "image"}
+    body = []
+    for r in every:
+        base = image[(r["notebook"], r["explorer"])]
+        cost = "-" if r is base else f"{r['median_ms'] / base['median_ms']:.2f}x, {r['bytes'] / base['bytes']:.2f}x"
+        body.append([r["notebook"].split("-")[0], r["explorer"], r["way"], r["frames"], f"{r['median_ms']:.1f}",
+                     f"{r['bytes'] / 1000:.1f}", cost])
+    return table(["notebook", "explorer", "way", "frames", "median ms", "kB per frame", "html / image: ms, bytes"],
+                 body)
 
 
 def cell_table(rows):
@@ -87,6 +110,8 @@ def report(results):
         "notebooks, each from a fresh kernel\n" + notebook_table(results["notebooks"]),
         "sliders, each moved through its range by the real explorer, frame included\n"
         + slider_table(results["sliders"], results["baseline_ms"]),
+        "frames, each explorer's sent both ways: an Image widget (binary buffer) or an HTML <img> (data URL, for "
+        "Colab), median per frame\n" + frame_table(results["frames"]),
         "cells, forward and backward over the whole sequence (median)\n" + cell_table(results["cells"]),
         "training, one step on the adding problem as train takes it (median)\n" + training_table(results["training"]),
         "scans, minGRU's linear recurrence over the whole sequence (median)\n" + scan_table(results["scans"]),

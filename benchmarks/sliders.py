@@ -10,6 +10,7 @@ import contextlib
 import io
 import statistics
 import time
+from functools import partial
 
 import nbformat
 import numpy as np
@@ -19,23 +20,33 @@ from helpers.figures.live import Explorer
 MOVES = 12  # values per slider, spread over its whole range
 
 
+def explorer_cells(path):
+    """Run a notebook's code in-process, as a kernel runs it, stopping at each explorer cell to yield (explorer name,
+    build): build() evaluates that cell in the notebook's namespace as it is there, and returns its Explorer."""
+    notebook = nbformat.read(path, as_version=4)
+    namespace = {"__name__": "__main__"}
+
+    def build(source):
+        with contextlib.redirect_stdout(io.StringIO()):
+            explorer = eval(compile(source, path.name, "eval"), namespace)
+        if not isinstance(explorer, Explorer):
+            raise TypeError(f"{path.name}: the explorer cell {source!r} gave {type(explorer).__name__}")
+        return explorer
+
+    for cell in notebook.cells:
+        if cell.cell_type != "code":
+            continue
+        source = "\n".join(line for line in cell.source.splitlines() if not line.lstrip().startswith("%"))
+        if "explorer" in cell.metadata.get("tags", []):
+            yield ast.parse(source, mode="eval").body.func.id, partial(build, source)
+        else:
+            with contextlib.redirect_stdout(io.StringIO()):
+                exec(compile(source, path.name, "exec"), namespace)
+
+
 def notebook_explorers(path):
     """Run a notebook's code in-process and return [(explorer name, Explorer)] for its explorer cells, in order."""
-    notebook = nbformat.read(path, as_version=4)
-    namespace, explorers = {"__name__": "__main__"}, []
-    with contextlib.redirect_stdout(io.StringIO()):
-        for cell in notebook.cells:
-            if cell.cell_type != "code":
-                continue
-            source = "\n".join(line for line in cell.source.splitlines() if not line.lstrip().startswith("%"))
-            if "explorer" in cell.metadata.get("tags", []):
-                explorer = eval(compile(source, path.name, "eval"), namespace)
-                if not isinstance(explorer, Explorer):
-                    raise TypeError(f"{path.name}: the explorer cell {source!r} gave {type(explorer).__name__}")
-                explorers.append((ast.parse(source, mode="eval").body.func.id, explorer))
-            else:
-                exec(compile(source, path.name, "exec"), namespace)
-    return explorers
+    return [(name, build()) for name, build in explorer_cells(path)]
 
 
 def slider_values(slider, moves=MOVES):

@@ -1,8 +1,9 @@
 """Generated navigation: each notebook's footer, its Colab set-up cell and time estimate, the index's contents and the
-README's, all from one repository slug.
+README's, and the repository's address in CITATION.cff and LICENSE-text.md, all from one repository slug.
 
-Run `python -m helpers.navigation` (or `make navigation`) after adding or renaming a notebook, or after a fork
-changes REPOSITORY; `--check` only reports what is stale. Safe to re-run: it rewrites marked parts and nothing else.
+Run `python -m helpers.navigation` (or `make navigation`) after adding or renaming a notebook, after changing a helper
+(the Colab cell holds their fingerprint), or after a fork changes REPOSITORY; `--check` only reports what is stale.
+Safe to re-run: it rewrites marked parts and named lines, and nothing else.
 """
 
 import re
@@ -11,9 +12,13 @@ from pathlib import Path
 
 import nbformat
 
-# The one line a fork changes: the GitHub "owner/name" that Binder builds the course from.
+from .colab import fingerprint
+
+# The one line a fork changes: the GitHub "owner/name" that Binder builds the course from, Colab fetches it from, and
+# the citation and the licence's credit line name.
 REPOSITORY = "gates-course/gates"
 BRANCH = "main"
+COLAB_CLONE = "/content/gates"  # where the Colab cell puts the course
 
 ROOT = Path(__file__).resolve().parent.parent
 NOTEBOOKS = ROOT / "notebooks"
@@ -46,15 +51,40 @@ def time_line(notebook):
             f"exercises.")
 
 
-def colab_setup():
-    """The first code cell of every notebook: on Google Colab it installs the helpers, anywhere else it does nothing."""
-    return ("# On Google Colab only: install the course's helpers (make lab, Binder or pip have done it elsewhere).\n"
-            "import sys\n\n"
-            "if \"google.colab\" in sys.modules:\n"
-            "    import subprocess\n\n"
-            f"    subprocess.run([sys.executable, \"-m\", \"pip\", \"install\", \"--quiet\", "
-            f"\"git+https://github.com/{REPOSITORY}@{BRANCH}\"],\n"
-            "                   check=True)")
+def repository_url():
+    """The course's repository on GitHub, from REPOSITORY."""
+    return f"https://github.com/{REPOSITORY}"
+
+
+def colab_setup(clone=COLAB_CLONE):
+    """The first code cell of every notebook: on Google Colab it fetches the course into `clone` and sets it up there
+    (helpers/colab.py), with the fingerprint of the helpers this notebook goes with; anywhere else it does nothing."""
+    return f"""# On Google Colab only: fetch the course and set it up (helpers/colab.py). Elsewhere this does nothing.
+import sys
+
+if "google.colab" in sys.modules:
+    import os
+    import site
+    import subprocess
+
+    COURSE_URL, CLONE = "{repository_url()}", "{clone}"
+    if not os.path.isdir(CLONE):
+        try:
+            subprocess.run(["git", "clone", "--quiet", "--depth", "1", "--branch", "{BRANCH}", COURSE_URL, CLONE],
+                           check=True, capture_output=True, text=True)
+        except FileNotFoundError:
+            raise RuntimeError("git is missing from this runtime, so the course cannot be fetched: install it "
+                               "(!apt-get install -y git), then run this cell again") from None
+        except subprocess.CalledProcessError as failed:
+            raise RuntimeError(f"could not fetch {{COURSE_URL}} (branch {BRANCH}): {{failed.stderr.strip()}} Check "
+                               "that this runtime reaches github.com, then run this cell again.") from None
+    # The helpers are imported from the clone as they are, not installed: pip would upgrade packages this kernel has
+    # already imported, and what it installs is seen only after a restart. site.addsitedir adds the clone to the
+    # places Python imports from.
+    site.addsitedir(CLONE)
+    from helpers.colab import set_up
+
+    set_up(CLONE, helpers_fingerprint="{fingerprint()}")"""
 
 
 def binder_url(notebook=INDEX):
@@ -119,10 +149,9 @@ def update_notebooks(course):
     """Rewrite every notebook's `navigation` cell and the index's `contents` cell; return the names changed."""
     names = [name for name, _ in course]
     titles = [title_and_summary(notebook)[0] for _, notebook in course]
-    changed = []
+    colab, changed = colab_setup(), []
     for position, (name, notebook) in enumerate(course):
-        wanted = {"navigation": footer(names, position, titles), "contents": contents_table(course),
-                  "colab": colab_setup()}
+        wanted = {"navigation": footer(names, position, titles), "contents": contents_table(course), "colab": colab}
         for tag, text in wanted.items():
             for cell in _tagged(notebook, tag):
                 if cell.source != text:
@@ -147,8 +176,34 @@ def updated_readme(text, course):
     return text
 
 
+# The files beside the notebooks that name the repository: the one place in each that does, and what goes there.
+ADDRESS_LINES = {
+    "CITATION.cff": (r"^repository-code: .*$", lambda: f'repository-code: "{repository_url()}"'),
+    "LICENSE-text.md": (r"<https://github\.com/[^>\s]*>", lambda: f"<{repository_url()}>"),
+}
+
+
+def updated_address(name, text):
+    """The text of `name` (a key of ADDRESS_LINES) with the repository's address in it written from REPOSITORY."""
+    pattern, address = ADDRESS_LINES[name]
+    found = len(re.findall(pattern, text, flags=re.MULTILINE))
+    if found != 1:
+        raise ValueError(f"{name}: expected one place matching {pattern} for the repository's address, found {found}")
+    return re.sub(pattern, lambda _: address(), text, flags=re.MULTILINE)
+
+
+def other_files(course):
+    """{path: text} of every file navigation writes beside the notebooks, as it would write it now."""
+    readme = ROOT / "README.md"
+    files = {readme: updated_readme(readme.read_text(), course)}
+    for name in ADDRESS_LINES:
+        files[ROOT / name] = updated_address(name, (ROOT / name).read_text())
+    return files
+
+
 def main(argv=()):
-    """Rewrite the navigation of every notebook and the README, or with file names only of those notebooks."""
+    """Rewrite the navigation of every notebook, the README and the repository's address, or with file names only
+    the navigation of those notebooks."""
     check = "--check" in argv
     only = {Path(arg).name for arg in argv if not arg.startswith("--")}
     course = read_course()
@@ -156,18 +211,16 @@ def main(argv=()):
     if unknown:
         raise SystemExit(f"helpers.navigation: no such notebook in {NOTEBOOKS}: {', '.join(sorted(unknown))}")
     stale = [name for name in update_notebooks(course) if not only or name in only]
-    readme = ROOT / "README.md"
-    new_readme = updated_readme(readme.read_text(), course)
-    if new_readme != readme.read_text() and not only:
-        stale.append("README.md")
+    others = {} if only else {path: text for path, text in other_files(course).items() if path.read_text() != text}
+    stale += [path.name for path in others]
     if check:
         print("navigation is stale in: " + ", ".join(stale) if stale else "navigation is up to date")
         return 1 if stale else 0
     for name, notebook in course:
         if name in stale:
             nbformat.write(notebook, NOTEBOOKS / name)
-    if not only:
-        readme.write_text(new_readme)
+    for path, text in others.items():
+        path.write_text(text)
     print("rewrote: " + ", ".join(stale) if stale else "nothing to rewrite")
     return 0
 

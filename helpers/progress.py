@@ -9,8 +9,8 @@ import sys
 
 from tqdm import tqdm as text_bar
 
-from .storage import WIDGET_VIEW
 from .validate import as_count
+from .widget_view import widget_view
 
 
 def in_jupyter_kernel():
@@ -30,8 +30,7 @@ def progress_bar(total, description=""):
         from tqdm.notebook import tqdm as notebook_bar
 
         bar = notebook_bar(total=total, desc=description, leave=False, display=False)
-        bundle = bar.container._repr_mimebundle_()
         # The widget's text form would hold the bar's timings, which differ on every run; show none.
-        display({WIDGET_VIEW: bundle[WIDGET_VIEW], "text/plain": ""}, raw=True)
+        display({**widget_view(bar.container), "text/plain": ""}, raw=True)
         return bar
     return text_bar(total=total, desc=description, leave=False, file=sys.stderr, mininterval=0.5)

@@ -9,7 +9,7 @@ import sys
 
 import nbformat
 
-WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
+from .widget_view import WIDGET_VIEW
 
 
 def without_widget_state(notebook):

@@ -41,7 +41,8 @@ def free_port() -> int:
 class LabServer:
     """A `jupyter lab` subprocess in its own process group, serving a copy of the notebooks and their images."""
 
-    def __init__(self, notebook_dir: Path, tmp: Path):
+    def __init__(self, notebook_dir: Path, tmp: Path, env: dict[str, str | None] | None = None):
+        """`env` adds variables to the server's environment, which its kernels inherit (None removes one)."""
         served = tmp / "course"
         self.root = served / "notebooks"
         # Work on a copy: JupyterLab autosaves, the committed notebooks must stay untouched.
@@ -58,8 +59,13 @@ class LabServer:
         self.base = f"http://127.0.0.1:{self.port}"
         # Config, runtime and IPython dirs are isolated; the data dir stays in the venv
         # because it holds the kernelspec and the ipywidgets lab extension.
-        env = dict(os.environ, JUPYTER_CONFIG_DIR=str(tmp / "config"),
-                   JUPYTER_RUNTIME_DIR=str(tmp / "runtime"), IPYTHONDIR=str(tmp / "ipython"))
+        server_env = dict(os.environ, JUPYTER_CONFIG_DIR=str(tmp / "config"),
+                          JUPYTER_RUNTIME_DIR=str(tmp / "runtime"), IPYTHONDIR=str(tmp / "ipython"))
+        for name, value in (env or {}).items():
+            if value is None:
+                server_env.pop(name, None)
+            else:
+                server_env[name] = value
         cmd = [sys.executable, "-m", "jupyter", "lab", "--no-browser", "--ip=127.0.0.1",
                f"--port={self.port}", "--ServerApp.port_retries=0",
                f"--IdentityProvider.token={self.token}", f"--ServerApp.root_dir={served}",
@@ -69,7 +75,7 @@ class LabServer:
         self.log_path = tmp / "jupyter-lab.log"
         self._log = open(self.log_path, "wb")
         # start_new_session: the server leads a new process group that teardown can signal.
-        self.proc = subprocess.Popen(cmd, env=env, stdout=self._log, stderr=subprocess.STDOUT,
+        self.proc = subprocess.Popen(cmd, env=server_env, stdout=self._log, stderr=subprocess.STDOUT,
                                      stdin=subprocess.DEVNULL, start_new_session=True)
 
     def api(self, path: str, method: str = "GET"):
@@ -204,9 +210,11 @@ def broken_images(page, timeout_ms: int = 15_000) -> list[str]:
                          selector)
 
 
-# An explorer (helpers/figures/live.py) is a VBox with this class: its sliders, then one image widget.
+# An explorer (helpers/figures/live.py) is a VBox with this class: its sliders, then the widget showing its figure.
 EXPLORER = ".gates-explorer"
-FRAME = "img.widget-image"  # the explorer's figure: an <img> whose src is replaced on every frame
+# The explorer's figure: an <img> with this class whose src changes on every frame. Sent the image way, it is the Image
+# widget itself; sent the HTML way (GATES_FRAMES=html), it sits in an HTML widget that replaces it on every frame.
+FRAME = "img.gates-frame"
 
 
 def tag_sliders(page) -> list[dict]:
@@ -230,6 +238,19 @@ def tag_sliders(page) -> list[dict]:
     }""", [PANEL, EXPLORER])
 
 
+def frame_ways(page) -> list[str]:
+    """How each explorer's figure reached the page: "image" (an Image widget), "html" (an <img> in an HTML widget,
+    with an alt text), or what else was found."""
+    return page.evaluate("""([P, E, F]) => [...document.querySelectorAll(P + ' ' + E)].map(box => {
+        const frames = box.querySelectorAll(F);
+        if (frames.length !== 1) return `${frames.length} frames`;
+        const img = frames[0];
+        if (img.classList.contains('widget-image')) return 'image';
+        if (img.closest('.widget-html') && img.getAttribute('alt')) return 'html';
+        return 'an <img> in neither an Image nor an HTML widget, or without alt text';
+    })""", [PANEL, EXPLORER, FRAME])
+
+
 def broken_frames(page, timeout_ms: int = 15_000) -> list[str]:
     """Output images (static figures and explorer frames) that did not load, described by cell output and size."""
     selector = f"{PANEL} .jp-OutputArea-output img"
@@ -240,7 +261,7 @@ def broken_frames(page, timeout_ms: int = 15_000) -> list[str]:
         pass
     return page.evaluate("""(sel) => [...document.querySelectorAll(sel)].map((i, n) => [i, n])
         .filter(([i]) => !i.complete || i.naturalWidth === 0)
-        .map(([i, n]) => `output image ${n + 1} (${i.classList.contains('widget-image') ? 'explorer frame' : 'figure'},`
+        .map(([i, n]) => `output image ${n + 1} (${i.classList.contains('gates-frame') ? 'explorer frame' : 'figure'},`
                          + ` src ${(i.getAttribute('src') || '').slice(0, 40)}...)`)""", selector)
 
 
@@ -306,22 +327,24 @@ def _box_exception(page, box: str, what: str) -> str | None:
 # Installed in the page before a drag: a MutationObserver on the explorer box records, with performance.now()
 # timestamps, every new src of its figure, every change of the dragged slider's value (aria-valuenow and the
 # readout) and where the box sits (to see the layout jump); capture listeners time the press and the release.
+# The figure's <img> is looked up afresh each time: the HTML way of sending frames replaces it on every frame.
 _DRAG_RECORDER = """([box, img, handle]) => {
-    const B = document.querySelector(box), I = document.querySelector(img), H = document.querySelector(handle);
+    const B = document.querySelector(box), H = document.querySelector(handle), I = () => document.querySelector(img);
     const R = H.closest('.widget-slider').querySelector('.widget-readout');
     if (window.__gatesDrag) window.__gatesDrag.stop();
-    const rec = {start: I.getAttribute('src'), frames: [], values: [], down: null, up: null, tops: [], sizes: []};
+    const rec = {start: I().getAttribute('src'), frames: [], values: [], down: null, up: null, tops: [], sizes: []};
     // Only real changes count: the readout's text node is replaced on release even when the value stays.
-    const lastSeen = {aria: H.getAttribute('aria-valuenow'), readout: R.textContent.trim()};
+    const lastSeen = {aria: H.getAttribute('aria-valuenow'), readout: R.textContent.trim(), src: rec.start};
     const seenValue = (k, v, t) => { if (v !== lastSeen[k]) { lastSeen[k] = v; rec.values.push({t, v}); } };
-    const where = () => { const r = I.getBoundingClientRect(), t = H.getBoundingClientRect();
+    const where = () => { const r = I().getBoundingClientRect(), t = H.getBoundingClientRect();
                           rec.tops.push(t.top); rec.sizes.push(Math.round(r.width) + 'x' + Math.round(r.height)); };
     where();
     const obs = new MutationObserver(ms => {
-        const now = performance.now();
+        const now = performance.now(), src = I() && I().getAttribute('src');
+        if (src && src !== lastSeen.src) { lastSeen.src = src; rec.frames.push({t: now, src}); where(); }
         for (const m of ms) {
-            if (m.type === 'attributes' && m.target === I && m.attributeName === 'src') {
-                rec.frames.push({t: now, src: I.getAttribute('src')}); where();
+            if (m.type === 'attributes' && m.attributeName === 'src') {
+                continue;  // a new frame: recorded above
             } else if (m.type === 'attributes' && m.target === H) {
                 seenValue('aria', H.getAttribute('aria-valuenow'), now);
             } else if (R.contains(m.target)) {

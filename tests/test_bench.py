@@ -10,6 +10,7 @@ KEYS = {
     "notebooks": {"notebook": str, "seconds": float, "peak_mb": float},
     "sliders": {"notebook": str, "explorer": str, "slider": str, "continuous": bool, "median_ms": float,
                 "max_ms": float},
+    "frames": {"notebook": str, "explorer": str, "way": str, "frames": int, "median_ms": float, "bytes": int},
     "cells": {"cell": str, "B": int, "T": int, "D": int, "H": int, "dtype": str, "course_ms": float,
               "naive_ms": float, "torch_ms": (float, type(None))},
     "training": {"cell": str, "T": int, "B": int, "H": int, "step_ms": float},
@@ -36,7 +37,14 @@ def test_quick_bench_writes_the_results_every_tool_reads(tmp_path):
     # The quick run covers notebook 01: each of its explorers' sliders, each live.
     assert {row["explorer"] for row in results["sliders"]} == {"saturation_explorer", "gate_explorer"}
     assert all(row["continuous"] for row in results["sliders"])
+    # Each of them also sends its frames both ways, the same frames, the HTML way's a data URL a third larger.
+    ways = {(row["explorer"], row["way"]): row for row in results["frames"]}
+    assert set(ways) == {(explorer, way) for explorer in ("saturation_explorer", "gate_explorer")
+                         for way in ("image", "html")}
+    for explorer in ("saturation_explorer", "gate_explorer"):
+        image, html = ways[explorer, "image"], ways[explorer, "html"]
+        assert image["frames"] == html["frames"] > 0 and 1.3 < html["bytes"] / image["bytes"] < 1.4
     # Every cell the lab trains, and minGRU, take a training step.
     assert {"rnn", "gated_rnn", "lstm", "gru", "lstm_coupled", "minGRU"} <= {row["cell"] for row in results["training"]}
-    for table in ("baseline", "notebooks, each from a fresh kernel", "sliders", "cells", "training", "scans"):
+    for table in ("baseline", "notebooks, each from a fresh kernel", "sliders", "frames", "cells", "training", "scans"):
         assert table in run.stdout

@@ -3,6 +3,7 @@
 Run:  .venv/bin/python -m pytest tests/test_browser.py -v -s
 Env:  GATES_NOTEBOOK_DIR (default <repo>/notebooks), GATES_CHROMIUM (default /usr/bin/chromium),
       GATES_REQUIRE_BROWSER=1 turns a missing browser into a failure instead of a skip (CI).
+Notebook 01 runs a second time with GATES_FRAMES=html (helpers/figures/live.py), the way explorers send frames on Colab.
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ NOTEBOOK_DIR = Path(os.environ.get("GATES_NOTEBOOK_DIR", REPO / "notebooks")).re
 NOTEBOOKS = sorted(NOTEBOOK_DIR.glob("*.ipynb"))
 ARTIFACTS = REPO / "test-artifacts"
 CHROMIUM = os.environ.get("GATES_CHROMIUM", "/usr/bin/chromium")
+HTML_FRAMES_NOTEBOOK = "01-gate-linear-plus-sigmoid.ipynb"  # quick, with two explorers
 
 
 def _code_sources(path: Path) -> list[str]:
@@ -72,16 +74,28 @@ def playwright_api():
         yield pw
 
 
-@pytest.fixture(scope="module")
-def lab_server(playwright_api, tmp_path_factory):
-    """A JupyterLab server on a free port serving a temporary copy of the notebooks."""
-    # Depends on playwright_api so a skipped run never starts a server.
-    server = bs.LabServer(NOTEBOOK_DIR, tmp_path_factory.mktemp("jupyterlab"))
+def _serve(tmp_path_factory, frames):
+    """A JupyterLab server on a free port serving a temporary copy of the notebooks, its kernels sending explorer
+    frames the way `frames` says (GATES_FRAMES; None: the learner's default, the image way)."""
+    server = bs.LabServer(NOTEBOOK_DIR, tmp_path_factory.mktemp("jupyterlab"), env={"GATES_FRAMES": frames})
     try:
         server.wait_ready()
         yield server
     finally:
         server.stop()
+
+
+@pytest.fixture(scope="module")
+def lab_server(playwright_api, tmp_path_factory):
+    """The notebooks served as a learner gets them."""
+    # Depends on playwright_api so a skipped run never starts a server.
+    yield from _serve(tmp_path_factory, None)
+
+
+@pytest.fixture(scope="module")
+def lab_server_html_frames(playwright_api, tmp_path_factory):
+    """The notebooks served with GATES_FRAMES=html: explorer frames sent as on Colab, with no binary buffers."""
+    yield from _serve(tmp_path_factory, "html")
 
 
 @pytest.fixture(scope="module")
@@ -98,11 +112,23 @@ def browser(playwright_api):
 def test_notebook_in_jupyterlab(notebook: Path, browser, lab_server, record_property):
     """Run All in JupyterLab, no exceptions, figures render, every slider redraws its explorer's figure,
     and a mouse drag redraws it while the button is held."""
+    _run_and_move(notebook, browser, lab_server, record_property, frames="image")
+
+
+@pytest.mark.browser
+def test_explorers_sending_html_frames_still_redraw(browser, lab_server_html_frames, record_property):
+    """Notebook 01 (two explorers) with GATES_FRAMES=html in the kernel's environment, as Colab gets it: every
+    figure arrives as an <img> in an HTML widget, and every slider, clicked or dragged, still changes it."""
+    _run_and_move(NOTEBOOK_DIR / HTML_FRAMES_NOTEBOOK, browser, lab_server_html_frames, record_property, frames="html")
+
+
+def _run_and_move(notebook: Path, browser, lab_server, record_property, frames: str):
+    """The browser test of one notebook, its explorers sending their frames the way `frames` says."""
     started = time.monotonic()
     served = lab_server.root / notebook.name  # read the copy the browser sees, not the live file
     sources = _code_sources(served)
     page = browser.new_page(viewport={"width": 1400, "height": 1000})
-    shot = ARTIFACTS / f"{notebook.stem}.png"
+    shot = ARTIFACTS / f"{notebook.stem}{'' if frames == 'image' else '-' + frames + '-frames'}.png"
     shot.unlink(missing_ok=True)  # never leave a stale screenshot from an earlier run
     try:
         # ?reset drops the saved workspace, so tabs of earlier notebooks are not restored.
@@ -136,6 +162,10 @@ def test_notebook_in_jupyterlab(notebook: Path, browser, lab_server, record_prop
         assert not broken, f"{notebook.name}: images that did not load: {broken}"
         broken = bs.broken_frames(page)
         assert not broken, f"{notebook.name}: figures that did not load: {broken}"
+
+        ways = bs.frame_ways(page)
+        assert set(ways) <= {frames}, f"{notebook.name}: explorers should send frames the {frames} way: {ways}"
+        assert ways or frames == "image", f"{notebook.name}: no explorer frame found"
 
         sliders = bs.tag_sliders(page)
         problems = [f"  slider {i + 1}: {why}" for i, slider in enumerate(sliders)

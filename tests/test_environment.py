@@ -1,21 +1,22 @@
-"""The setup: one pinned list for pip and conda, and CI that runs the README's test command."""
+"""The setup: one lock for make, pip, CI and conda, a venv that holds exactly it, and CI that runs the README's test
+command."""
 
+import importlib.metadata
 import re
+import tomllib
 
 import pytest
 import yaml
+from packaging.requirements import Requirement
+from packaging.version import Version
 
+from locks import (COURSE_LOCK, TEST_LOCK, applicable, every_environment, lock, normalise, pinned_version,
+                   requirement_lines)
 from notebook_tools import ROOT
 
-
-def normalise(name):
-    return re.sub(r"[-_.]+", "-", name).lower()
-
-
-def pins(path):
-    """{name: version} of a requirements file, every line `name==version` (comments and blank lines aside)."""
-    lines = (line.split("#")[0].strip() for line in (ROOT / path).read_text().splitlines())
-    return {normalise(name): version for name, version in (line.split("==") for line in lines if line)}
+# Beside the locked packages, a venv built by make or by the README's commands holds only the helpers themselves and
+# the installer's own tools (a venv starts with pip, and on Python 3.11 with setuptools). CI adds torch.
+NOT_LOCKED = {"gates-helpers", "pip", "setuptools", "wheel"}
 
 
 def conda_environment():
@@ -33,18 +34,39 @@ def conda_dependencies():
     return conda, pip
 
 
-@pytest.mark.parametrize("path", ["requirements.txt", "requirements-test.txt"])
-def test_every_pip_requirement_is_pinned_exactly(path):
-    for line in (ROOT / path).read_text().splitlines():
-        line = line.split("#")[0].strip()
-        assert not line or re.fullmatch(r"[A-Za-z0-9_.-]+==[0-9][\w.]*", line), f"{path}: {line}"
+@pytest.mark.parametrize("path", ["requirements.in", COURSE_LOCK, "requirements-test.in", TEST_LOCK])
+def test_every_requirement_is_an_exact_pin(path):
+    assert lock(path), f"{path} pins nothing"  # lock() names any line that is not `name==version [; marker]`
 
 
-def test_binder_installs_with_pip_the_same_pins_as_requirements_txt():
+@pytest.mark.parametrize("source, path", [("requirements.in", COURSE_LOCK), ("requirements-test.in", TEST_LOCK)])
+def test_each_lock_pins_its_in_file_everywhere(source, path):
+    locked = {(normalise(entry.name), pinned_version(entry)) for entry in lock(path) if entry.marker is None}
+    missing = [str(entry) for entry in lock(source) if (normalise(entry.name), pinned_version(entry)) not in locked]
+    assert not missing, f"{path} lacks these pins of {source}: {missing}; run `make lock`"
+
+
+def test_the_course_lock_holds_the_helpers_dependencies():
+    dependencies = [Requirement(line) for line in
+                    tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]["dependencies"]]
+    for label, environment in every_environment().items():
+        locked = applicable(COURSE_LOCK, environment)
+        unmet = [str(d) for d in dependencies
+                 if normalise(d.name) not in locked or not d.specifier.contains(locked[normalise(d.name)])]
+        assert not unmet, f"{COURSE_LOCK} does not satisfy these dependencies of the helpers on {label}: {unmet}"
+
+
+def test_the_two_locks_pin_a_shared_package_alike_everywhere():
+    for label, environment in every_environment().items():
+        course, test = applicable(COURSE_LOCK, environment), applicable(TEST_LOCK, environment)
+        differ = {name: (course[name], test[name]) for name in course.keys() & test.keys()
+                  if course[name] != test[name]}
+        assert not differ, f"on {label}, (course, test) versions: {differ}; run `make lock`"
+
+
+def test_binder_installs_with_pip_exactly_the_lines_of_the_lock():
     _, pip = conda_dependencies()
-    written_out = [entry for entry in pip if not entry.startswith("-")]
-    assert len(written_out) == len(pip), "list the pins under pip: one by one, not with -r (repo2docker caches them)"
-    assert {normalise(name): version for name, version in (entry.split("==") for entry in pip)} == pins("requirements.txt")
+    assert pip == requirement_lines(COURSE_LOCK), "environment.yml's pip: list is not requirements.txt: run `make lock`"
 
 
 def test_conda_forge_gives_only_python_3_11_and_pip():
@@ -55,10 +77,49 @@ def test_conda_forge_gives_only_python_3_11_and_pip():
 
 
 def test_the_learner_environment_has_no_test_tools():
-    learner, test = pins("requirements.txt"), pins("requirements-test.txt")
-    assert not {"pytest", "nbval", "nbclient", "playwright"} & learner.keys()
-    assert {"pytest", "nbval"} <= test.keys()
-    assert not learner.keys() & test.keys(), "a package is pinned in both files"
+    learner = {normalise(entry.name) for entry in lock(COURSE_LOCK)}
+    tools = {normalise(entry.name) for entry in lock("requirements-test.in")}
+    assert {"pytest", "nbval"} <= tools
+    assert not {"pytest", "nbval", "playwright"} & learner
+
+
+def installed_versions():
+    """{name: version} of every distribution this interpreter sees."""
+    return {normalise(dist.metadata["Name"]): dist.version for dist in importlib.metadata.distributions()}
+
+
+def pulled_in_by(name):
+    """The installed distributions `name` needs, itself included, following their requirements (and extras) down."""
+    reached, seen, todo = set(), set(), [(normalise(name), frozenset())]
+    while todo:
+        name, extras = todo.pop()
+        if (name, extras) in seen:
+            continue
+        seen.add((name, extras))
+        try:
+            requires = importlib.metadata.requires(name) or []
+        except importlib.metadata.PackageNotFoundError:
+            continue  # not installed: pip check's business, not this walk's
+        reached.add(name)
+        for requirement in map(Requirement, requires):
+            marker = requirement.marker
+            if marker is None or any(marker.evaluate({"extra": extra}) for extra in extras | {""}):
+                todo.append((normalise(requirement.name), frozenset(requirement.extras)))
+    return reached
+
+
+def test_the_venv_holds_exactly_the_locked_packages():
+    """The venv the tests run in (CI: make install, the test lock, then torch) has every locked package whose marker
+    holds here at its locked version, and beyond the locks only NOT_LOCKED and torch with what it pulls in."""
+    installed = installed_versions()
+    locked = applicable(COURSE_LOCK) | applicable(TEST_LOCK)
+    wrong = {name: f"{installed.get(name, 'missing')}, locked {version}" for name, version in locked.items()
+             if name not in installed or Version(installed[name]) != Version(version)}
+    assert not wrong, f"not as locked: {wrong}; rebuild the venv (make clean && make test)"
+    allowed = NOT_LOCKED | (pulled_in_by("torch") if "torch" in installed else set())
+    unlocked = {name: installed[name] for name in installed.keys() - locked.keys() - allowed}
+    assert not unlocked, (f"installed but in no lock: {unlocked}; rebuild the venv (make clean && make test), or if the"
+                          " course needs it, add it to requirements.in and run make lock")
 
 
 def test_make_test_installs_the_test_requirements():
@@ -69,8 +130,21 @@ def test_make_test_installs_the_test_requirements():
     assert "pip install --quiet -r requirements-test.txt" in tests_rule
 
 
+def test_make_lock_writes_both_locks_from_their_in_files_with_one_uv_release():
+    makefile = (ROOT / "Makefile").read_text()
+    recipe = makefile.split("\nlock:", 1)[1].split("\n\n", 1)[0]
+    assert "requirements.in pyproject.toml --output-file requirements.txt" in recipe
+    assert "requirements-test.in --constraint requirements.txt --output-file requirements-test.txt" in recipe
+    assert "> environment.yml.new" in recipe and "mv environment.yml.new environment.yml" in recipe
+    assert re.search(r"^UV_VERSION := \d+\.\d+\.\d+$", makefile, re.MULTILINE), "make lock runs one pinned uv"
+    assert re.search(r"^COMPILE := \$\(UV\) pip compile .*--universal", makefile, re.MULTILINE)
+    for path in (COURSE_LOCK, TEST_LOCK):
+        assert "#    make lock\n" in (ROOT / path).read_text(), f"{path} should name `make lock` as its source"
+
+
 def test_the_course_never_requires_torch():
-    for name in ("requirements.txt", "requirements-test.txt", "environment.yml", "pyproject.toml"):
+    for name in ("requirements.in", COURSE_LOCK, "requirements-test.in", TEST_LOCK, "environment.yml",
+                 "pyproject.toml"):
         assert "torch" not in (ROOT / name).read_text(), name
 
 
@@ -98,7 +172,9 @@ def test_ci_runs_the_readme_test_command_with_the_browser_required():
     assert re.search(r"^make test\s*$", ci, re.MULTILINE)
     assert "GATES_REQUIRE_BROWSER=1" in ci and "GATES_REQUIRE_TORCH=1" in ci and "GATES_REQUIRE_INDEX=1" in ci
     assert re.search(r"^make install\s*$", ci, re.MULTILINE), "a fresh machine needs the venv before torch goes in"
-    assert "pip install --quiet torch==2.13.0" in ci
+    torch = re.search(r"^\.venv/bin/python -m pip install --quiet torch==2\.13\.0 (.+)$", ci, re.MULTILINE)
+    assert torch, "CI adds PyTorch 2.13.0 for the tests"
+    assert torch[1].split() == ["-c", COURSE_LOCK, "-c", TEST_LOCK], "torch must not move a locked package"
     assert "apt-get install" in ci and "chromium" in ci
 
 

@@ -11,6 +11,7 @@ from helpers.models import CELLS, READABLE_CELLS, Cell, get_cell, lstm_cell, rnn
 from helpers.tasks import ADDING_BASELINE_MSE, TASKS
 from helpers.training import (TEST_SIZE, TrainingRun, format_summary, format_table, init_model, loss_and_grads,
                               run_experiments, solved_at, train, verdict)
+from helpers.widget_view import WIDGET_VIEW
 
 
 def test_the_lstm_learns_the_adding_problem_at_length_10():
@@ -102,11 +103,13 @@ def test_in_a_kernel_the_bar_is_a_widget_whose_stored_text_is_empty(monkeypatch)
     monkeypatch.setattr(progress, "in_jupyter_kernel", lambda: True)
     monkeypatch.setattr(IPython.display, "display", lambda bundle, raw=False: shown.append((bundle, raw)))
     bar = progress.progress_bar(10, "lstm, T = 60")
+    model_id = bar.container.model_id
     bar.update(10)
     bar.close()
     assert len(shown) == 1
     bundle, raw = shown[0]
-    assert raw and bundle["text/plain"] == "" and set(bundle) == {"text/plain", progress.WIDGET_VIEW}
+    assert raw and bundle["text/plain"] == "" and set(bundle) == {"text/plain", WIDGET_VIEW}
+    assert bundle[WIDGET_VIEW]["model_id"] == model_id  # the live bar, where a kernel runs
     assert bar.container.layout.visibility == "hidden"  # leave=False: the bar hides itself when done
 
 

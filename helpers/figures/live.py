@@ -4,21 +4,38 @@ Every explorer of the course is an `Explorer`. Its figure comes from the same sc
 above it, `scene(...) -> (figure, update)`, where `update(**values)` changes artists in place (heights, data, text)
 and returns the artists it changed, as matplotlib's FuncAnimation asks of its function. The first frame lays the
 figure out; after that the layout is frozen and each frame restores the still background, draws the moving artists
-over it, and sends one PNG to an image widget. No frame builds a figure or runs a layout.
+over it, and sends one PNG to the browser. No frame builds a figure or runs a layout.
 
 A fast drag does not queue stale frames: the widget front end sends a slider's next value only once the kernel has
 finished the previous one, and merges what came in between, so the next frame drawn is always for the latest value.
+
+A frame reaches the browser one of two ways. By default, as PNG bytes in an ipywidgets `Image`, which travel as a
+binary buffer beside the widget's message. A front end that handles the core widgets but no binary buffers (Google
+Colab's: googlecolab/colab-cdn-widget-manager#33) gets it as a PNG data URL in an `<img>` inside an ipywidgets `HTML`,
+a third more bytes and no slower to make (`make bench`). Colab gets the HTML way by itself; anywhere else, set the
+environment variable GATES_FRAMES to `html` (or `image`) for the kernel. It is read each time an Explorer is made.
 """
 
+import base64
+import html
 import io
+import os
+import sys
 from functools import partial
 
-from ipywidgets import Image, Layout, VBox
+from ipywidgets import HTML, Image, Layout, VBox
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from PIL import Image as PILImage
 
+from ..widget_view import widget_view
+
 LIVE_HINT = ("Live figure with sliders ({names}): run this notebook in JupyterLab (or on Binder) to move them. "
              "The static figure just above shows the same picture at its default values.")
+FRAMES_VARIABLE = "GATES_FRAMES"
+FRAME_WAYS = ("image", "html")
+FRAME_CLASS = "gates-frame"  # on the <img> either way, so that a page (and the browser test) finds the frame
+# What a screen reader says of the HTML way's <img>. The hook for describing the figure itself, as the sliders move.
+FRAME_ALT = "live figure"
 
 
 def png_bytes(canvas):
@@ -30,11 +47,52 @@ def png_bytes(canvas):
     return out.getvalue()
 
 
+def frame_way(environ=os.environ, modules=sys.modules):
+    """How an explorer made now sends its frames: GATES_FRAMES if set, else "html" on Colab and "image" elsewhere."""
+    way = environ.get(FRAMES_VARIABLE) or ("html" if "google.colab" in modules else "image")
+    if way not in FRAME_WAYS:
+        raise ValueError(f"{FRAMES_VARIABLE}: expected one of {', '.join(FRAME_WAYS)} (or unset), got {way!r}")
+    return way
+
+
+def png_img(png, alt=FRAME_ALT):
+    """An <img> holding `png` as a data URL: the HTML way of sending a frame, with no binary buffer."""
+    source = "data:image/png;base64," + base64.b64encode(png).decode("ascii")
+    return (f'<img class="{FRAME_CLASS}" src="{source}" alt="{html.escape(alt)}" '
+            'style="display: block; width: 100%; height: auto">')
+
+
+class Frame:
+    """An explorer's picture: the PNG bytes it shows now (`value`) and the widget that shows them, sent either way."""
+
+    def __init__(self, way, width, png, alt=FRAME_ALT):
+        if way not in FRAME_WAYS:
+            raise ValueError(f"way: expected one of {', '.join(FRAME_WAYS)}, got {way!r}")
+        layout = Layout(width=f"{width}px", max_width="100%")
+        self.way, self.alt, self._png = way, alt, png
+        if way == "image":
+            self.widget = Image(value=png, format="png", layout=layout)
+            self.widget.add_class(FRAME_CLASS)
+        else:
+            self.widget = HTML(value=png_img(png, alt), layout=layout)
+
+    @property
+    def value(self):
+        """The PNG bytes shown now."""
+        return self._png
+
+    @value.setter
+    def value(self, png):
+        self._png = png
+        self.widget.value = png if self.way == "image" else png_img(png, self.alt)
+
+
 class Explorer:
     """Sliders over a figure drawn once; moving one redraws only the artists that `update` changes.
 
     `figure` and `update` come from a scene function; `sliders` maps each keyword of `update` to its slider.
-    `explorer.update(name=value, ...)` moves the sliders from code and draws the frame, as a hand would.
+    `explorer.update(name=value, ...)` moves the sliders from code and draws the frame, as a hand would;
+    `explorer.image.value` is the PNG of the frame shown now, whichever way it was sent.
     """
 
     def __init__(self, figure, update, sliders):
@@ -42,6 +100,7 @@ class Explorer:
             raise ValueError(f"update: expected a function of the slider values, got {type(update).__name__}")
         if not sliders:
             raise ValueError("sliders: expected at least one {name: slider}, got none")
+        way = frame_way()  # before any drawing, so that a bad GATES_FRAMES fails at once
         self.figure, self._update, self.sliders = figure, update, dict(sliders)
         self.canvas = FigureCanvasAgg(figure)
         self._moving = self._changed_artists()
@@ -54,10 +113,10 @@ class Explorer:
         self._holding = False
         self.frames = 0
         width, _ = self.canvas.get_width_height()
-        self.image = Image(value=self._frame(), format="png", layout=Layout(width=f"{width}px", max_width="100%"))
+        self.image = Frame(way, width, self._frame())
         for name, slider in self.sliders.items():
             slider.observe(partial(self._on_slide, name), names="value")
-        self.widget = VBox([*self.sliders.values(), self.image])
+        self.widget = VBox([*self.sliders.values(), self.image.widget])
         self.widget.add_class("gates-explorer")
 
     @property
@@ -101,7 +160,5 @@ class Explorer:
         return png_bytes(self.canvas)
 
     def _repr_mimebundle_(self, **kwargs):
-        bundle = self.widget._repr_mimebundle_(**kwargs)
         # Where no kernel runs (GitHub, a closed notebook), this sentence stands in for the widget.
-        bundle["text/plain"] = LIVE_HINT.format(names=", ".join(self.sliders))
-        return bundle
+        return {**widget_view(self.widget), "text/plain": LIVE_HINT.format(names=", ".join(self.sliders))}
