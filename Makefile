@@ -99,7 +99,7 @@ notebooks: $(COURSE)  ## re-execute every notebook in place, top to bottom, fres
 # it. This re-runs the notebooks (and the stored training run a test re-runs) under each kernel this machine can run,
 # with 1 and 2 BLAS threads. Only here: CI and the tests keep the machine's own setting.
 KERNELS ?= SkylakeX Haswell Sandybridge
-BLAS_IN_USE := import threadpoolctl; print(*(i["architecture"] + " kernel, " + str(i["num_threads"]) + " thread(s)" for i in threadpoolctl.threadpool_info()))
+BLAS_IN_USE := import numpy, threadpoolctl; print(*(i["architecture"] + " kernel, " + str(i["num_threads"]) + " thread(s)" for i in threadpoolctl.threadpool_info()))
 kernels: $(TESTS)  ## the notebook tests under each OpenBLAS kernel and with 1 and 2 BLAS threads
 	@for kernel in $(KERNELS); do for threads in 1 2; do \
 	  export OPENBLAS_CORETYPE=$$kernel OPENBLAS_NUM_THREADS=$$threads; \
